@@ -1,0 +1,171 @@
+package io.leakwatch.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A JVM started for one test, optionally with the shaded agent, whose output is collected line by line. */
+final class ForkedJvm implements AutoCloseable {
+
+    static final Path AGENT_JAR = Paths.get(System.getProperty("leakwatch.agentJar"));
+    static final Path SCENARIO_CLASSES = Paths.get(System.getProperty("leakwatch.scenarioClasses"));
+    static final Path WORK_DIR = Paths.get(System.getProperty("leakwatch.workDir"));
+
+    private final Process process;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Path eventsFile;
+
+    private ForkedJvm(Process process, Path eventsFile) {
+        this.process = process;
+        this.eventsFile = eventsFile;
+        collect(process.getInputStream(), stdout);
+        collect(process.getErrorStream(), stderr);
+    }
+
+    static Builder builder(String mainClass) {
+        return new Builder(mainClass);
+    }
+
+    Process process() {
+        return process;
+    }
+
+    List<String> stdout() {
+        return stdout;
+    }
+
+    List<String> stderr() {
+        return stderr;
+    }
+
+    /** The events file this JVM's agent writes to (it may not exist yet). */
+    Path eventsFile() {
+        return eventsFile;
+    }
+
+    /** The alerts written so far. */
+    List<AlertRecord> alerts() {
+        return AlertRecord.readAll(eventsFile);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    int waitForExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("forked JVM did not exit within " + seconds + " s; stderr: " + stderr);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void collect(InputStream stream, List<String> lines) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("<<output closed: " + e + ">>");
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** How to start the JVM. */
+    static final class Builder {
+        private final String mainClass;
+        private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> arguments = new ArrayList<>();
+        private final List<String> environment = new ArrayList<>();
+        private String agentArgument;
+        private boolean withAgent = true;
+        private Path javaHome = Paths.get(System.getProperty("java.home"));
+
+        private Builder(String mainClass) {
+            this.mainClass = mainClass;
+        }
+
+        /** Agent options besides events.file, which every forked JVM gets in its own folder. */
+        Builder agent(String argument) {
+            this.agentArgument = argument;
+            return this;
+        }
+
+        Builder withoutAgent() {
+            this.withAgent = false;
+            return this;
+        }
+
+        Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
+        Builder argument(String argument) {
+            arguments.add(argument);
+            return this;
+        }
+
+        Builder environment(String name, String value) {
+            environment.add(name);
+            environment.add(value);
+            return this;
+        }
+
+        Builder javaHome(Path home) {
+            this.javaHome = home;
+            return this;
+        }
+
+        ForkedJvm start() {
+            try {
+                Files.createDirectories(WORK_DIR);
+                Path folder = Files.createTempDirectory(WORK_DIR, mainClass.substring(mainClass.lastIndexOf('.') + 1));
+                Path events = folder.resolve("events.jsonl");
+                List<String> command = new ArrayList<>();
+                command.add(javaHome.resolve("bin").resolve("java").toString());
+                if (withAgent) {
+                    String argument = "events.file=" + events + ",exporter=none"
+                            + (agentArgument == null || agentArgument.isEmpty() ? "" : "," + agentArgument);
+                    command.add("-javaagent:" + AGENT_JAR + "=" + argument);
+                }
+                command.addAll(jvmOptions);
+                command.add("-cp");
+                command.add(SCENARIO_CLASSES.toString());
+                command.add(mainClass);
+                command.addAll(arguments);
+                ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+                builder.environment().keySet().removeIf(name -> name.startsWith("LEAKWATCH_") || name.startsWith("OTEL_"));
+                for (int i = 0; i < environment.size(); i += 2) {
+                    builder.environment().put(environment.get(i), environment.get(i + 1));
+                }
+                return new ForkedJvm(builder.start(), events);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.leakwatch.agent;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.leakwatch.analysis.LeakAnalyzer;
+import io.leakwatch.bootstrap.LeakwatchBridge;
+import io.leakwatch.config.ConfigException;
+import io.leakwatch.config.ConfigParser;
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.export.AlertSink;
+import io.leakwatch.export.JsonLinesAlertSink;
+import io.leakwatch.export.LogAlertSink;
+import io.leakwatch.heap.HeapPoolMonitor;
+import io.leakwatch.instrument.FieldWriteInstrumentation;
+import io.leakwatch.instrument.SiteTable;
+import io.leakwatch.log.AgentLog;
+import io.leakwatch.track.ContainerRegistry;
+import io.leakwatch.track.ContainerSampler;
+import io.leakwatch.track.RetainedSizeEstimator;
+
+/**
+ * Starts leakwatch in order. On the application's thread only what must precede its classes: the
+ * configuration and the transformer. JMX listeners and the sampling loop start on the agent's own
+ * thread a moment later. A step that fails is reported once and the others go on.
+ */
+final class AgentStarter {
+
+    private AgentStarter() {
+    }
+
+    static void start(String argument, Instrumentation instrumentation) {
+        LeakwatchConfig config;
+        try {
+            config = new ConfigParser(AgentLog::line).parse(argument);
+        } catch (ConfigException e) {
+            AgentLog.line(e.getMessage() + "; leakwatch is disabled, the application runs normally");
+            return;
+        }
+        if (!config.enabled()) {
+            AgentLog.line("disabled by enabled=false");
+            return;
+        }
+
+        SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
+        ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
+                LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
+        if (config.packages().isEmpty()) {
+            AgentLog.line("no packages configured: only the heap is watched;"
+                    + " set packages=com.your.app to find the fields that grow");
+        } else {
+            step("install the field-write instrumentation", () -> {
+                LeakwatchBridge.install(registry);
+                new FieldWriteInstrumentation(config, sites).install(instrumentation);
+            });
+        }
+
+        ContainerSampler sampler = new ContainerSampler(registry,
+                new RetainedSizeEstimator(instrumentation, LeakwatchConfig.ESTIMATE_SAMPLED_ENTRIES,
+                        LeakwatchConfig.ESTIMATE_MAX_OBJECTS),
+                LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
+        ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
+        samplerThread.schedule(() -> startMonitoring(config, sampler, analyzer, samplerThread),
+                LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void startMonitoring(LeakwatchConfig config, ContainerSampler sampler, LeakAnalyzer analyzer,
+            ScheduledExecutorService samplerThread) {
+        HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
+        step("watch the heap pools after GC", heap::start);
+        List<AlertSink> sinks = sinks(config);
+        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis);
+        samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static List<AlertSink> sinks(LeakwatchConfig config) {
+        List<AlertSink> sinks = new ArrayList<>();
+        if (config.logSink() == LeakwatchConfig.LogSink.STDERR) {
+            sinks.add(new LogAlertSink());
+        }
+        config.eventsFile().ifPresent(file -> sinks.add(new JsonLinesAlertSink(file)));
+        return sinks;
+    }
+
+    private static void step(String what, Runnable action) {
+        try {
+            action.run();
+        } catch (Throwable t) {
+            AgentLog.line("could not " + what + " (" + t + "); continuing without it");
+        }
+    }
+}

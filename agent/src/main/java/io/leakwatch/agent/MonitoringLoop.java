@@ -1,0 +1,45 @@
+package io.leakwatch.agent;
+
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import io.leakwatch.analysis.Alert;
+import io.leakwatch.analysis.LeakAnalyzer;
+import io.leakwatch.export.AlertSink;
+import io.leakwatch.heap.HeapPoolMonitor;
+import io.leakwatch.log.AgentLog;
+import io.leakwatch.track.ContainerSampler;
+
+/** One sampler pass every interval: sizes and heap floors in, alerts of changed states out to the sinks. */
+final class MonitoringLoop implements Runnable {
+
+    private final ContainerSampler sampler;
+    private final HeapPoolMonitor heap;
+    private final LeakAnalyzer analyzer;
+    private final List<AlertSink> sinks;
+    private final LongSupplier clock;
+
+    MonitoringLoop(ContainerSampler sampler, HeapPoolMonitor heap, LeakAnalyzer analyzer, List<AlertSink> sinks,
+            LongSupplier clock) {
+        this.sampler = sampler;
+        this.heap = heap;
+        this.analyzer = analyzer;
+        this.sinks = List.copyOf(sinks);
+        this.clock = clock;
+    }
+
+    /** Never throws: a scheduled task that throws would silently stop all later passes. */
+    @Override
+    public void run() {
+        try {
+            List<Alert> alerts = analyzer.analyze(clock.getAsLong(), sampler.sample(), heap.drainFloors());
+            for (Alert alert : alerts) {
+                for (AlertSink sink : sinks) {
+                    sink.deliver(alert);
+                }
+            }
+        } catch (Throwable t) {
+            AgentLog.once("sampler-pass", "a sampler pass failed (" + t + "); sampling goes on, further failures are not shown");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.leakwatch.analysis;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One change of state of one container site or heap pool; a field that does not apply is null. */
+public final class Alert {
+
+    private final Instant time;
+    private final Severity severity;
+    private final AlertKind kind;
+    private final String site;
+    private final String pool;
+    private final String type;
+    private final Long size;
+    private final Double growthPerMin;
+    private final Long estimatedBytes;
+    private final Long heapUsedAfterGc;
+    private final Long heapMax;
+    private final Double secondsToExhaustion;
+    private final List<String> evidence;
+
+    private Alert(Builder builder) {
+        this.time = builder.time;
+        this.severity = builder.severity;
+        this.kind = builder.kind;
+        this.site = builder.site;
+        this.pool = builder.pool;
+        this.type = builder.type;
+        this.size = builder.size;
+        this.growthPerMin = builder.growthPerMin;
+        this.estimatedBytes = builder.estimatedBytes;
+        this.heapUsedAfterGc = builder.heapUsedAfterGc;
+        this.heapMax = builder.heapMax;
+        this.secondsToExhaustion = builder.secondsToExhaustion;
+        this.evidence = builder.evidence == null ? null : List.copyOf(builder.evidence);
+    }
+
+    public static Builder builder(Instant time, Severity severity, AlertKind kind) {
+        return new Builder(time, severity, kind);
+    }
+
+    public Instant time() {
+        return time;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public AlertKind kind() {
+        return kind;
+    }
+
+    /** {@code Owner#field}, for a container. */
+    public String site() {
+        return site;
+    }
+
+    /** The pool that fills, for the heap. */
+    public String pool() {
+        return pool;
+    }
+
+    /** Runtime class of the container. */
+    public String type() {
+        return type;
+    }
+
+    public Long size() {
+        return size;
+    }
+
+    /** Elements per minute for a container, bytes per minute for the heap. */
+    public Double growthPerMin() {
+        return growthPerMin;
+    }
+
+    public Long estimatedBytes() {
+        return estimatedBytes;
+    }
+
+    public Long heapUsedAfterGc() {
+        return heapUsedAfterGc;
+    }
+
+    public Long heapMax() {
+        return heapMax;
+    }
+
+    public Double secondsToExhaustion() {
+        return secondsToExhaustion;
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    /** Assembles an alert field by field. */
+    public static final class Builder {
+        private final Instant time;
+        private final Severity severity;
+        private final AlertKind kind;
+        private String site;
+        private String pool;
+        private String type;
+        private Long size;
+        private Double growthPerMin;
+        private Long estimatedBytes;
+        private Long heapUsedAfterGc;
+        private Long heapMax;
+        private Double secondsToExhaustion;
+        private List<String> evidence;
+
+        private Builder(Instant time, Severity severity, AlertKind kind) {
+            this.time = time;
+            this.severity = severity;
+            this.kind = kind;
+        }
+
+        public Builder site(String value) {
+            this.site = value;
+            return this;
+        }
+
+        public Builder pool(String value) {
+            this.pool = value;
+            return this;
+        }
+
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        public Builder size(long value) {
+            this.size = value;
+            return this;
+        }
+
+        public Builder growthPerMin(double value) {
+            this.growthPerMin = value;
+            return this;
+        }
+
+        public Builder estimatedBytes(long value) {
+            this.estimatedBytes = value;
+            return this;
+        }
+
+        /** The pool that fills: its live bytes after GC, its maximum and, if rising, when it is full. */
+        public Builder heap(HeapProjection projection) {
+            this.heapUsedAfterGc = projection.usedAfterGc();
+            this.heapMax = projection.max();
+            this.secondsToExhaustion = projection.secondsToExhaustion().isPresent()
+                    ? projection.secondsToExhaustion().getAsDouble() : null;
+            return this;
+        }
+
+        public Builder evidence(List<String> value) {
+            this.evidence = value;
+            return this;
+        }
+
+        public Alert build() {
+            return new Alert(this);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.leakwatch.analysis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.IntFunction;
+
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.heap.PoolFloor;
+import io.leakwatch.track.ContainerSample;
+
+/**
+ * Keeps a series per container site and per heap pool, judges each over the window after every
+ * sampler pass, and returns the alerts of the states that changed. Runs on the sampler thread only.
+ */
+public final class LeakAnalyzer {
+
+    private final LeakwatchConfig config;
+    private final IntFunction<String> siteNames;
+    private final IntFunction<OptionalLong> retainedBytes;
+    private final TrendDetector detector;
+    private final long bucketMillis;
+    private final int seriesCapacity;
+    private final SampleSeries[] siteSeries;
+    private final AlertState[] siteStates;
+    private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
+
+    /**
+     * @param siteNames     the {@code Owner#field} of a site id
+     * @param retainedBytes estimates what a site's container keeps alive, when an alert is raised
+     */
+    public LeakAnalyzer(LeakwatchConfig config, IntFunction<String> siteNames, IntFunction<OptionalLong> retainedBytes) {
+        this.config = config;
+        this.siteNames = siteNames;
+        this.retainedBytes = retainedBytes;
+        this.detector = new TrendDetector(config.windowMillis(), config.intervalMillis());
+        this.bucketMillis = config.windowMillis() / LeakwatchConfig.SERIES_POINTS_PER_WINDOW;
+        // A quarter more than a window, so that the value at the window's start is still known.
+        this.seriesCapacity = LeakwatchConfig.SERIES_POINTS_PER_WINDOW + LeakwatchConfig.SERIES_POINTS_PER_WINDOW / 4;
+        this.siteSeries = new SampleSeries[LeakwatchConfig.MAX_SITES];
+        this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
+    }
+
+    public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolFloor> floors) {
+        List<Alert> alerts = new ArrayList<>();
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        HeapProjection filling = analyzeHeap(nowMillis, now, floors, alerts);
+        boolean heapCritical = pools.values().stream().anyMatch(pool -> pool.state.isCritical())
+                || (filling != null && filling.exhaustedWithin(config.criticalHorizonMillis()));
+        for (ContainerSample sample : containers) {
+            analyzeContainer(nowMillis, now, sample, filling, heapCritical).ifPresent(alerts::add);
+        }
+        return alerts;
+    }
+
+    /** Records the floors, updates every pool's state, and returns the pool closest to full, if filling. */
+    private HeapProjection analyzeHeap(long nowMillis, Instant now, List<PoolFloor> floors, List<Alert> alerts) {
+        for (PoolFloor floor : floors) {
+            PoolHistory pool = pools.computeIfAbsent(floor.poolName(), name -> new PoolHistory(
+                    new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.MINIMUM)));
+            pool.series.record(floor.timeMillis(), floor.usedAfterGc());
+            pool.max = floor.max();
+        }
+        HeapProjection soonest = null;
+        for (Map.Entry<String, PoolHistory> entry : pools.entrySet()) {
+            PoolHistory pool = entry.getValue();
+            long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
+                    (long) (pool.max * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
+            Trend trend = detector.evaluate(pool.series, nowMillis, minimumGrowth);
+            HeapProjection projection = new HeapProjection(entry.getKey(), pool.series.latestValue(), pool.max,
+                    trend.known() && trend.netGrowth() ? trend.slopePerSecond() : 0);
+            boolean critical = projection.exhaustedWithin(config.criticalHorizonMillis());
+            pool.state.next(trend, critical).ifPresent(severity -> alerts.add(
+                    Alert.builder(now, severity, AlertKind.HEAP)
+                            .pool(entry.getKey())
+                            .growthPerMin(trend.growthPerMinute())
+                            .heap(projection)
+                            .build()));
+            if (projection.secondsToExhaustion().isPresent() && (soonest == null
+                    || projection.secondsToExhaustion().getAsDouble() < soonest.secondsToExhaustion().getAsDouble())) {
+                soonest = projection;
+            }
+        }
+        return soonest;
+    }
+
+    private Optional<Alert> analyzeContainer(long nowMillis, Instant now, ContainerSample sample,
+            HeapProjection filling, boolean heapCritical) {
+        int id = sample.siteId();
+        if (siteSeries[id] == null) {
+            siteSeries[id] = new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.LATEST);
+            siteStates[id] = new AlertState();
+        }
+        siteSeries[id].record(nowMillis, sample.size());
+        Trend trend = detector.evaluate(siteSeries[id], nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS);
+        boolean critical = heapCritical && trend.netGrowth();
+        return siteStates[id].next(trend, critical).map(severity -> {
+            Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
+                    .site(siteNames.apply(id))
+                    .size(sample.size())
+                    .growthPerMin(trend.growthPerMinute());
+            if (sample.typeName() != null) {
+                alert.type(sample.typeName());
+            }
+            if (severity != Severity.RESOLVED) {
+                retainedBytes.apply(id).ifPresent(alert::estimatedBytes);
+                if (filling != null) {
+                    alert.heap(filling);
+                }
+            }
+            return alert.build();
+        });
+    }
+
+    /** A heap pool's floor series, its last known maximum and its alert state. */
+    private static final class PoolHistory {
+        final SampleSeries series;
+        final AlertState state = new AlertState();
+        long max;
+
+        PoolHistory(SampleSeries series) {
+            this.series = series;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.leakwatch.analysis;
+
+/**
+ * Judges a series over one window split into four quarters. Persistent growth: every quarter that has
+ * samples ends higher than the one before, no quarter's floor is below the previous one's, the last
+ * floor is above the first, and the net growth reaches the minimum. A cache that filled and stopped,
+ * a bounded LRU or a list that is cleared fails at least one of these.
+ */
+final class TrendDetector {
+
+    private static final int QUARTERS = 4;
+    /** Quarters that must hold samples; heap floors arrive only with collections. */
+    private static final int MIN_QUARTERS_WITH_SAMPLES = 3;
+
+    private final long windowMillis;
+    /** How early the first sample may be missed and the window still count as covered. */
+    private final long coverageSlackMillis;
+
+    TrendDetector(long windowMillis, long coverageSlackMillis) {
+        this.windowMillis = windowMillis;
+        this.coverageSlackMillis = coverageSlackMillis;
+    }
+
+    Trend evaluate(SampleSeries series, long now, long minimumGrowth) {
+        long windowStart = now - windowMillis;
+        if (series.size() < 2 || series.firstRecordedMillis() > windowStart + coverageSlackMillis) {
+            return Trend.UNKNOWN;
+        }
+        int first = firstIndexAtOrAfter(series, windowStart);
+        if (first >= series.size()) {
+            return Trend.UNKNOWN;
+        }
+        int baselineIndex = first > 0 ? first - 1 : first;
+        long baseline = series.valueAt(baselineIndex);
+        long baselineTime = series.timeAt(baselineIndex);
+
+        long quarterMillis = Math.max(1, windowMillis / QUARTERS);
+        long[] lastOfQuarter = new long[QUARTERS];
+        long[] floorOfQuarter = new long[QUARTERS];
+        boolean[] hasSamples = new boolean[QUARTERS];
+        for (int i = first; i < series.size(); i++) {
+            int quarter = (int) Math.min(QUARTERS - 1, (series.timeAt(i) - windowStart) / quarterMillis);
+            long value = series.valueAt(i);
+            floorOfQuarter[quarter] = hasSamples[quarter] ? Math.min(floorOfQuarter[quarter], value) : value;
+            lastOfQuarter[quarter] = value;
+            hasSamples[quarter] = true;
+        }
+
+        long latest = series.latestValue();
+        long latestTime = series.timeAt(series.size() - 1);
+        long net = latest - baseline;
+        boolean netGrowth = net >= minimumGrowth;
+        double perMinute = latestTime > baselineTime ? net * 60_000.0 / (latestTime - baselineTime) : 0;
+        boolean persistent = netGrowth && risesInEveryQuarter(baseline, lastOfQuarter, floorOfQuarter, hasSamples);
+        return new Trend(true, persistent, netGrowth, perMinute, slopePerSecond(series, first));
+    }
+
+    private static boolean risesInEveryQuarter(long baseline, long[] lastOfQuarter, long[] floorOfQuarter,
+            boolean[] hasSamples) {
+        if (!hasSamples[QUARTERS - 1]) {
+            return false;
+        }
+        int withSamples = 0;
+        long previousEnd = baseline;
+        long previousFloor = Long.MIN_VALUE;
+        long firstFloor = Long.MIN_VALUE;
+        for (int q = 0; q < QUARTERS; q++) {
+            if (!hasSamples[q]) {
+                continue;
+            }
+            withSamples++;
+            if (lastOfQuarter[q] <= previousEnd || floorOfQuarter[q] < previousFloor) {
+                return false;
+            }
+            if (firstFloor == Long.MIN_VALUE) {
+                firstFloor = floorOfQuarter[q];
+            }
+            previousEnd = lastOfQuarter[q];
+            previousFloor = floorOfQuarter[q];
+        }
+        return withSamples >= MIN_QUARTERS_WITH_SAMPLES && previousFloor > firstFloor;
+    }
+
+    private static int firstIndexAtOrAfter(SampleSeries series, long time) {
+        int i = 0;
+        while (i < series.size() && series.timeAt(i) < time) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Least-squares slope of the samples from {@code first} on, in value per second. */
+    private static double slopePerSecond(SampleSeries series, int first) {
+        int n = series.size() - first;
+        if (n < 2) {
+            return 0;
+        }
+        long origin = series.timeAt(first);
+        double sumT = 0;
+        double sumV = 0;
+        for (int i = first; i < series.size(); i++) {
+            sumT += (series.timeAt(i) - origin) / 1000.0;
+            sumV += series.valueAt(i);
+        }
+        double meanT = sumT / n;
+        double meanV = sumV / n;
+        double covariance = 0;
+        double variance = 0;
+        for (int i = first; i < series.size(); i++) {
+            double t = (series.timeAt(i) - origin) / 1000.0 - meanT;
+            covariance += t * (series.valueAt(i) - meanV);
+            variance += t * t;
+        }
+        return variance == 0 ? 0 : covariance / variance;
+    }
+}

@@ -1,0 +1,12 @@
+package io.leakwatch.bootstrap;
+
+/** Receives every container written to an instrumented field, with the site id resolved at transform time. */
+public interface FieldWriteHandler {
+
+    /**
+     * Called on the application's thread right after it assigned {@code container} to the field
+     * {@code siteId} names. Must not block, must not throw and should not allocate once the
+     * container has been seen.
+     */
+    void onFieldWrite(Object container, int siteId);
+}

@@ -1,0 +1,254 @@
+package io.leakwatch.config;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the agent argument, {@code leakwatch.*} system properties and {@code LEAKWATCH_*}
+ * environment variables into one {@link LeakwatchConfig}; the first spelling that sets a key wins.
+ */
+public final class ConfigParser {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
+    private static final Pattern PACKAGE_NAME =
+            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+                    + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+    private static final List<String> NEVER_INSTRUMENTED =
+            List.of("java", "javax", "jdk", "sun", "com.sun", "io.leakwatch");
+
+    private final Consumer<String> notices;
+
+    /** @param notices receives one line for each thing worth telling that does not stop the agent */
+    public ConfigParser(Consumer<String> notices) {
+        this.notices = notices;
+    }
+
+    /** Reads the JVM's own system properties and environment. */
+    public LeakwatchConfig parse(String agentArgument) throws ConfigException {
+        return parse(agentArgument, propertiesOf(System.getProperties()), System.getenv());
+    }
+
+    public LeakwatchConfig parse(String agentArgument, Map<String, String> systemProperties,
+            Map<String, String> environment) throws ConfigException {
+        Map<ConfigKey, RawValue> raw = new EnumMap<>(ConfigKey.class);
+        readEnvironment(environment, raw);
+        readSystemProperties(systemProperties, raw);
+        readAgentArgument(agentArgument, raw);
+        return build(raw);
+    }
+
+    private void readAgentArgument(String argument, Map<ConfigKey, RawValue> raw) throws ConfigException {
+        if (argument == null || argument.isBlank()) {
+            return;
+        }
+        for (String pair : argument.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                throw new ConfigException("'" + pair.trim() + "' in the agent argument is not key=value;"
+                        + " write -javaagent:leakwatch-agent.jar=key=value,key=value");
+            }
+            String name = pair.substring(0, equals).trim();
+            ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> new ConfigException(
+                    "unknown key '" + name + "' in the agent argument; accepted keys: " + ConfigKey.acceptedKeys()));
+            raw.put(key, new RawValue(pair.substring(equals + 1).trim(), ";", "agent argument " + name));
+        }
+    }
+
+    private void readSystemProperties(Map<String, String> properties, Map<ConfigKey, RawValue> raw)
+            throws ConfigException {
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            String name = property.getKey();
+            if (!ConfigKey.isSystemProperty(name)) {
+                continue;
+            }
+            String key = name.substring("leakwatch.".length());
+            ConfigKey known = ConfigKey.byKey(key).orElseThrow(() -> new ConfigException(
+                    "unknown system property -D" + name + "; accepted: -Dleakwatch.KEY with KEY one of "
+                            + ConfigKey.acceptedKeys()));
+            raw.put(known, new RawValue(property.getValue().trim(), ",", "-D" + name));
+        }
+    }
+
+    private void readEnvironment(Map<String, String> environment, Map<ConfigKey, RawValue> raw) {
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            String name = variable.getKey();
+            if (!ConfigKey.isEnvironmentVariable(name)) {
+                continue;
+            }
+            Optional<ConfigKey> known = findEnvironmentKey(name);
+            if (known.isEmpty()) {
+                notices.accept("ignoring unknown environment variable " + name + "; accepted: LEAKWATCH_KEY with KEY one of "
+                        + ConfigKey.acceptedKeys().toUpperCase(Locale.ROOT).replace('.', '_'));
+                continue;
+            }
+            raw.put(known.get(), new RawValue(variable.getValue().trim(), ",", name));
+        }
+    }
+
+    private static Optional<ConfigKey> findEnvironmentKey(String variable) {
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.environmentVariable().equals(variable)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LeakwatchConfig build(Map<ConfigKey, RawValue> raw) throws ConfigException {
+        boolean enabled = parseBoolean(raw, ConfigKey.ENABLED, true);
+        List<String> packages = parsePackages(raw.get(ConfigKey.PACKAGES));
+        long interval = parseDuration(raw, ConfigKey.INTERVAL, 10_000);
+        long window = parseDuration(raw, ConfigKey.WINDOW, 300_000);
+        long horizon = parseDuration(raw, ConfigKey.CRITICAL_HORIZON, 900_000);
+        if (window < 4 * interval) {
+            throw new ConfigException("window (" + window + "ms) must be at least 4 times interval (" + interval
+                    + "ms): growth is judged over four parts of the window");
+        }
+        Path eventsFile = parsePath(raw.get(ConfigKey.EVENTS_FILE));
+        LeakwatchConfig.Exporter exporter = parseChoice(raw, ConfigKey.EXPORTER, LeakwatchConfig.Exporter.class,
+                LeakwatchConfig.Exporter.OTLP);
+        LeakwatchConfig.LogSink log = parseChoice(raw, ConfigKey.LOG, LeakwatchConfig.LogSink.class,
+                LeakwatchConfig.LogSink.STDERR);
+        return new LeakwatchConfig(enabled, packages, interval, window, horizon, eventsFile, exporter, log);
+    }
+
+    private static boolean parseBoolean(Map<ConfigKey, RawValue> raw, ConfigKey key, boolean fallback)
+            throws ConfigException {
+        RawValue value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        switch (value.text.toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw invalid(value, key);
+        }
+    }
+
+    /** Parses {@code 250ms}, {@code 10s}, {@code 5m} or {@code 1h} into milliseconds. */
+    static long parseDurationMillis(String text) {
+        Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches()) {
+            return -1;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        switch (matcher.group(2)) {
+            case "ms":
+                return amount;
+            case "s":
+                return amount * 1000;
+            case "m":
+                return amount * 60_000;
+            default:
+                return amount * 3_600_000;
+        }
+    }
+
+    private static long parseDuration(Map<ConfigKey, RawValue> raw, ConfigKey key, long fallbackMillis)
+            throws ConfigException {
+        RawValue value = raw.get(key);
+        if (value == null) {
+            return fallbackMillis;
+        }
+        long millis = parseDurationMillis(value.text);
+        if (millis <= 0) {
+            throw invalid(value, key);
+        }
+        return millis;
+    }
+
+    private static List<String> parsePackages(RawValue value) throws ConfigException {
+        List<String> packages = new ArrayList<>();
+        if (value == null) {
+            return packages;
+        }
+        for (String item : value.text.split(Pattern.quote(value.listSeparator))) {
+            String name = item.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!PACKAGE_NAME.matcher(name).matches()) {
+                throw new ConfigException("invalid package '" + name + "' in " + value.source
+                        + "; expected " + ConfigKey.PACKAGES.acceptedForm() + ", items separated by '"
+                        + value.listSeparator + "'");
+            }
+            for (String excluded : NEVER_INSTRUMENTED) {
+                if (name.equals(excluded) || name.startsWith(excluded + ".")) {
+                    throw new ConfigException("package '" + name + "' in " + value.source
+                            + " cannot be instrumented (JDK and leakwatch classes never are); name your application's packages");
+                }
+            }
+            packages.add(name);
+        }
+        return packages;
+    }
+
+    private static Path parsePath(RawValue value) throws ConfigException {
+        if (value == null) {
+            return null;
+        }
+        if (value.text.isEmpty()) {
+            throw invalid(value, ConfigKey.EVENTS_FILE);
+        }
+        try {
+            return Paths.get(value.text).toAbsolutePath();
+        } catch (RuntimeException e) {
+            throw invalid(value, ConfigKey.EVENTS_FILE);
+        }
+    }
+
+    private static <E extends Enum<E>> E parseChoice(Map<ConfigKey, RawValue> raw, ConfigKey key, Class<E> type,
+            E fallback) throws ConfigException {
+        RawValue value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        for (E choice : type.getEnumConstants()) {
+            if (choice.name().equalsIgnoreCase(value.text)) {
+                return choice;
+            }
+        }
+        throw invalid(value, key);
+    }
+
+    private static ConfigException invalid(RawValue value, ConfigKey key) {
+        return new ConfigException("invalid value '" + value.text + "' for " + value.source + "; expected "
+                + key.acceptedForm());
+    }
+
+    private static Map<String, String> propertiesOf(java.util.Properties properties) {
+        Map<String, String> copy = new java.util.HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            copy.put(name, properties.getProperty(name));
+        }
+        return copy;
+    }
+
+    /** A value as written, with where it came from and how its list items are separated. */
+    private static final class RawValue {
+        final String text;
+        final String listSeparator;
+        final String source;
+
+        RawValue(String text, String listSeparator, String source) {
+            this.text = text;
+            this.listSeparator = listSeparator;
+            this.source = source;
+        }
+    }
+}

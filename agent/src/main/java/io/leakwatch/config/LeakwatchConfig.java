@@ -1,0 +1,103 @@
+package io.leakwatch.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The agent's validated, immutable configuration, with the tuning limits that bound its cost. */
+public final class LeakwatchConfig {
+
+    /** Where alerts are exported besides the log and the events file. */
+    public enum Exporter { OTLP, NONE }
+
+    /** Where human-readable alert lines go. */
+    public enum LogSink { STDERR, NONE }
+
+    /** Most field sites the agent names; fields beyond it are not instrumented (and counted). */
+    public static final int MAX_SITES = 16_384;
+    /** Containers tracked per site: a high-churn site stays sampled, not exhaustively tracked. */
+    public static final int INSTANCES_PER_SITE = 4;
+    /** Containers tracked in all; registrations beyond it are dropped (and counted). */
+    public static final int MAX_TRACKED_INSTANCES = 65_536;
+    /** Points a series keeps per window: enough for four quarters, small enough for 10k sites. */
+    public static final int SERIES_POINTS_PER_WINDOW = 40;
+    /** Net growth of a container over one window, in elements, below which it is not a leak. */
+    public static final long MIN_CONTAINER_GROWTH_ELEMENTS = 100;
+    /** Net growth of a heap pool's floor over one window, in bytes, below which it is not a leak. */
+    public static final long MIN_HEAP_GROWTH_BYTES = 1024 * 1024;
+    /** ... or this fraction of the pool's maximum, whichever is larger. */
+    public static final double MIN_HEAP_GROWTH_FRACTION_OF_MAX = 0.01;
+    /** A {@code size()} call slower than this backs its site off. */
+    public static final long SLOW_SIZE_CALL_NANOS = 5_000_000L;
+    /** Entries walked to estimate a container's retained bytes. */
+    public static final int ESTIMATE_SAMPLED_ENTRIES = 64;
+    /** Objects visited per estimate, whatever the depth. */
+    public static final int ESTIMATE_MAX_OBJECTS = 4096;
+    /** Delay before JMX listeners and threads start, so the application configures its MBean server first. */
+    public static final long START_DELAY_MILLIS = 1000;
+
+    private final boolean enabled;
+    private final List<String> packages;
+    private final long intervalMillis;
+    private final long windowMillis;
+    private final long criticalHorizonMillis;
+    private final Path eventsFile;
+    private final Exporter exporter;
+    private final LogSink logSink;
+
+    LeakwatchConfig(boolean enabled, List<String> packages, long intervalMillis, long windowMillis,
+            long criticalHorizonMillis, Path eventsFile, Exporter exporter, LogSink logSink) {
+        this.enabled = enabled;
+        this.packages = List.copyOf(packages);
+        this.intervalMillis = intervalMillis;
+        this.windowMillis = windowMillis;
+        this.criticalHorizonMillis = criticalHorizonMillis;
+        this.eventsFile = eventsFile;
+        this.exporter = exporter;
+        this.logSink = logSink;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** Package prefixes whose classes are instrumented; empty means only the heap is watched. */
+    public List<String> packages() {
+        return packages;
+    }
+
+    public long intervalMillis() {
+        return intervalMillis;
+    }
+
+    public long windowMillis() {
+        return windowMillis;
+    }
+
+    public long criticalHorizonMillis() {
+        return criticalHorizonMillis;
+    }
+
+    public Optional<Path> eventsFile() {
+        return Optional.ofNullable(eventsFile);
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    public LogSink logSink() {
+        return logSink;
+    }
+
+    /** Whether a class of this binary name lies in one of the configured packages. */
+    public boolean isWatchedClass(String binaryClassName) {
+        for (String prefix : packages) {
+            if (binaryClassName.startsWith(prefix) && binaryClassName.length() > prefix.length()
+                    && binaryClassName.charAt(prefix.length()) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,118 @@
+package io.leakwatch.heap;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+
+/**
+ * Listens to GC notifications and keeps, for each heap pool that holds long-lived objects, its usage
+ * after every collection that reclaimed from it. The listener only records and returns, since it runs
+ * on the JVM's notification thread.
+ */
+public final class HeapPoolMonitor implements NotificationListener {
+
+    /** Floors kept between two sampler passes; older ones are dropped first. */
+    private static final int MAX_PENDING_FLOORS = 1024;
+
+    private final LongSupplier clock;
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final ArrayDeque<PoolFloor> pending = new ArrayDeque<>();
+    private List<String> watchedPools = List.of();
+
+    public HeapPoolMonitor(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Subscribes to every collector; returns the pools watched. */
+    public List<String> start() {
+        List<String> pools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && LongLivedPools.holdsLongLivedObjects(pool.getName())) {
+                pools.add(pool.getName());
+            }
+        }
+        watchedPools = List.copyOf(pools);
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (collector instanceof NotificationEmitter) {
+                NotificationEmitter emitter = (NotificationEmitter) collector;
+                emitter.addNotificationListener(this, null, null);
+                emitters.add(emitter);
+            }
+        }
+        return watchedPools;
+    }
+
+    public void stop() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(this);
+            } catch (ListenerNotFoundException e) {
+                // Already gone: nothing to undo.
+            }
+        }
+        emitters.clear();
+    }
+
+    @Override
+    public void handleNotification(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        try {
+            GarbageCollectionNotificationInfo info =
+                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+            recordFloors(info.getGcInfo(), clock.getAsLong());
+        } catch (RuntimeException e) {
+            // A malformed notification is not worth disturbing the JVM's notification thread.
+        }
+    }
+
+    private void recordFloors(GcInfo gc, long now) {
+        Map<String, MemoryUsage> before = gc.getMemoryUsageBeforeGc();
+        Map<String, MemoryUsage> after = gc.getMemoryUsageAfterGc();
+        for (String pool : watchedPools) {
+            MemoryUsage usedBefore = before.get(pool);
+            MemoryUsage usedAfter = after.get(pool);
+            if (usedBefore == null || usedAfter == null || usedAfter.getUsed() >= usedBefore.getUsed()) {
+                // Nothing reclaimed from this pool: a young collection only promoted into it.
+                continue;
+            }
+            long max = usedAfter.getMax() > 0 ? usedAfter.getMax() : Runtime.getRuntime().maxMemory();
+            synchronized (pending) {
+                if (pending.size() >= MAX_PENDING_FLOORS) {
+                    pending.removeFirst();
+                }
+                pending.addLast(new PoolFloor(pool, now, usedAfter.getUsed(), max));
+            }
+        }
+    }
+
+    /** The floors recorded since the last call, oldest first. */
+    public List<PoolFloor> drainFloors() {
+        synchronized (pending) {
+            List<PoolFloor> drained = new ArrayList<>(pending);
+            pending.clear();
+            return drained;
+        }
+    }
+
+    public List<String> watchedPools() {
+        return watchedPools;
+    }
+}

@@ -1,0 +1,61 @@
+package io.leakwatch.instrument;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Names every instrumented field ({@code Owner#field}) with a small int, so that the inserted bytecode
+ * pushes a constant instead of a string. Bounded: past {@code capacity} a field is not instrumented.
+ */
+public final class SiteTable {
+
+    /** Returned when the table is full; the caller leaves the field alone. */
+    public static final int NO_SITE = -1;
+
+    private final ConcurrentHashMap<String, Integer> idsByName = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<String> namesById;
+    private final AtomicInteger nextId = new AtomicInteger();
+    private final AtomicLong refusedSites = new AtomicLong();
+
+    public SiteTable(int capacity) {
+        this.namesById = new AtomicReferenceArray<>(capacity);
+    }
+
+    /** The id of the site {@code owner#field}, assigning one on first sight, or {@link #NO_SITE}. */
+    public int idOf(String ownerBinaryName, String fieldName) {
+        String name = ownerBinaryName + '#' + fieldName;
+        Integer known = idsByName.get(name);
+        if (known != null) {
+            return known;
+        }
+        Integer assigned = idsByName.computeIfAbsent(name, this::assign);
+        return assigned == null ? NO_SITE : assigned;
+    }
+
+    private Integer assign(String name) {
+        int id = nextId.getAndIncrement();
+        if (id >= namesById.length()) {
+            nextId.decrementAndGet();
+            refusedSites.incrementAndGet();
+            return null;
+        }
+        namesById.set(id, name);
+        return id;
+    }
+
+    /** The {@code Owner#field} name of a site id handed out earlier. */
+    public String nameOf(int siteId) {
+        return namesById.get(siteId);
+    }
+
+    public int capacity() {
+        return namesById.length();
+    }
+
+    /** Field writes left uninstrumented because the table was full. */
+    public long refusedSites() {
+        return refusedSites.get();
+    }
+}
