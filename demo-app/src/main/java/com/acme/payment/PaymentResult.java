@@ -1,0 +1,41 @@
+package com.acme.payment;
+
+import com.acme.payment.json.JsonWriter;
+
+/**
+ * The answer to one checkout, as returned to the shop and settled later when approved.
+ *
+ * @param transactionId this service's id for the attempt
+ * @param orderId the shop's order id
+ * @param status how the checkout ended
+ * @param amountCents the amount, in minor units
+ * @param currency ISO 4217 code
+ * @param authorizationCode the issuer's code when approved, else {@code null}
+ * @param reason why it was declined or rejected, else {@code null}
+ * @param fraudScore the fraud model's risk estimate, from 0 (safe) to 1 (fraud)
+ */
+public record PaymentResult(
+        String transactionId,
+        String orderId,
+        PaymentStatus status,
+        long amountCents,
+        String currency,
+        String authorizationCode,
+        String reason,
+        double fraudScore) {
+
+    /** The response body of {@code POST /checkout}. */
+    public String toJson() {
+        return new JsonWriter()
+                .string("transactionId", transactionId)
+                .string("orderId", orderId)
+                .string("status", status.name())
+                .number("amountCents", amountCents)
+                .string("currency", currency)
+                .string("authorizationCode", authorizationCode)
+                .string("reason", reason)
+                // Three decimals are all a shop can act on, and keep the body short.
+                .number("fraudScore", Math.round(fraudScore * 1000) / 1000.0)
+                .toString();
+    }
+}

@@ -1,0 +1,53 @@
+package com.acme.payment.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.acme.payment.Order;
+import com.acme.payment.OrderParser;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SyntheticOrdersTest {
+    private static final int REQUESTS = 20_000;
+
+    @Test
+    void everyRequestIsAValidOrderAndRetriesRepeatAnEarlierRequestExactly() throws Exception {
+        SyntheticOrders orders = new SyntheticOrders(7, "test");
+        Map<String, String> bodyByKey = new HashMap<>();
+        Set<String> orderIds = new HashSet<>();
+        int retries = 0;
+        for (int i = 0; i < REQUESTS; i++) {
+            PlannedRequest request = orders.next();
+            String earlier = bodyByKey.putIfAbsent(request.idempotencyKey(), request.body());
+            if (earlier != null) {
+                retries++;
+                assertEquals(earlier, request.body(), "a retry must send the same order under the same key");
+                continue;
+            }
+            Order order = OrderParser.parse(request.body());
+            assertTrue(orderIds.add(order.orderId()), "order ids are unique: " + order.orderId());
+        }
+        double retryShare = retries / (double) REQUESTS;
+        assertTrue(retryShare > 0.02 && retryShare < 0.04, "retry share " + retryShare);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameStream() {
+        SyntheticOrders first = new SyntheticOrders(11, "run");
+        SyntheticOrders second = new SyntheticOrders(11, "run");
+        for (int i = 0; i < 100; i++) {
+            assertEquals(first.next(), second.next());
+        }
+    }
+
+    @Test
+    void checkDigitMakesAValidCardNumber() {
+        assertEquals(2, SyntheticOrders.luhnCheckDigit("424242424242424"));
+        assertEquals(4, SyntheticOrders.luhnCheckDigit("555555555555444"));
+        assertEquals(5, SyntheticOrders.luhnCheckDigit("37828224631000"));
+    }
+}
