@@ -3,18 +3,25 @@ package io.leakwatch.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.security.ProtectionDomain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Puts the bridge package into the boot class loader, where classes of every loader can see it. The
- * classes are copied from the agent jar into a small temporary jar appended to the boot search path.
+ * Puts the bridge package into the boot class loader, where classes of every loader can see it.
+ * Defining the classes directly (through the JDK's internal Unsafe, opened to the agent alone) keeps
+ * class-data sharing on for the application and prints nothing; appending a jar to the boot search
+ * path, the fallback, makes the JVM turn sharing off for application classes and say so on stderr.
  */
 final class BootstrapInjector {
 
@@ -24,21 +31,57 @@ final class BootstrapInjector {
     }
 
     static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
+        Map<String, byte[]> bridgeClasses = readBridgeClasses();
+        try {
+            defineInBootLoader(instrumentation, bridgeClasses);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            appendToBootSearchPath(instrumentation, bridgeClasses);
+        }
+    }
+
+    private static void defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
+            throws ReflectiveOperationException {
+        Module javaBase = Object.class.getModule();
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
+                Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())), Set.of(), Map.of());
+        Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
+        Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
+        Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                ClassLoader.class, ProtectionDomain.class);
+        for (Map.Entry<String, byte[]> bridgeClass : classes.entrySet()) {
+            byte[] bytes = bridgeClass.getValue();
+            defineClass.invoke(unsafe, bridgeClass.getKey(), bytes, 0, bytes.length, null, null);
+        }
+    }
+
+    private static Map<String, byte[]> readBridgeClasses() throws IOException, URISyntaxException {
         Path agentJar = Paths.get(LeakwatchAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path bridgeJar = Files.createTempFile("leakwatch-bootstrap-", ".jar");
-        bridgeJar.toFile().deleteOnExit();
-        try (JarFile source = new JarFile(agentJar.toFile());
-                JarOutputStream target = new JarOutputStream(Files.newOutputStream(bridgeJar))) {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        try (JarFile source = new JarFile(agentJar.toFile())) {
             Enumeration<JarEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith(BRIDGE_PACKAGE) && entry.getName().endsWith(".class")) {
-                    target.putNextEntry(new JarEntry(entry.getName()));
+                String name = entry.getName();
+                if (name.startsWith(BRIDGE_PACKAGE) && name.endsWith(".class")) {
                     try (InputStream in = source.getInputStream(entry)) {
-                        in.transferTo(target);
+                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
+                                in.readAllBytes());
                     }
-                    target.closeEntry();
                 }
+            }
+        }
+        return classes;
+    }
+
+    private static void appendToBootSearchPath(Instrumentation instrumentation, Map<String, byte[]> classes)
+            throws IOException {
+        Path bridgeJar = Files.createTempFile("leakwatch-bootstrap-", ".jar");
+        bridgeJar.toFile().deleteOnExit();
+        try (JarOutputStream target = new JarOutputStream(Files.newOutputStream(bridgeJar))) {
+            for (Map.Entry<String, byte[]> bridgeClass : classes.entrySet()) {
+                target.putNextEntry(new JarEntry(bridgeClass.getKey().replace('.', '/') + ".class"));
+                target.write(bridgeClass.getValue());
+                target.closeEntry();
             }
         }
         instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bridgeJar.toFile()));

@@ -32,7 +32,7 @@ final class MonitoringLoop implements Runnable {
     @Override
     public void run() {
         try {
-            List<Alert> alerts = analyzer.analyze(clock.getAsLong(), sampler.sample(), heap.drainFloors());
+            List<Alert> alerts = analyzer.analyze(clock.getAsLong(), sampler.sample(), heap.drainUsages());
             for (Alert alert : alerts) {
                 for (AlertSink sink : sinks) {
                     sink.deliver(alert);

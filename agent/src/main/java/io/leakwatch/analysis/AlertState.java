@@ -4,15 +4,23 @@ import java.util.Optional;
 
 /**
  * The lifecycle of one container site or heap pool: quiet, WARNING or CRITICAL. It changes, and an
- * alert is written, only on a transition; resolving needs a whole window without net growth, while
- * raising needs growth in every quarter of one, so it does not flap.
+ * alert is written, only on a transition. Raising needs growth in every quarter of a window; resolving
+ * needs every judgement for a whole further window to find no net growth, so a state does not flap.
  */
 final class AlertState {
 
+    private static final long NOT_STOPPED = Long.MIN_VALUE;
+
+    private final long windowMillis;
     private Severity active;
+    private long stoppedSince = NOT_STOPPED;
+
+    AlertState(long windowMillis) {
+        this.windowMillis = windowMillis;
+    }
 
     /** The severity to write now, if the state changes. */
-    Optional<Severity> next(Trend trend, boolean critical) {
+    Optional<Severity> next(long nowMillis, Trend trend, boolean critical) {
         if (!trend.known()) {
             return Optional.empty();
         }
@@ -23,9 +31,18 @@ final class AlertState {
             }
             return Optional.empty();
         }
-        if (!trend.netGrowth()) {
-            active = null;
-            return Optional.of(Severity.RESOLVED);
+        if (trend.netGrowth()) {
+            stoppedSince = NOT_STOPPED;
+        } else {
+            if (stoppedSince == NOT_STOPPED) {
+                stoppedSince = nowMillis;
+            }
+            if (nowMillis - stoppedSince >= windowMillis) {
+                active = null;
+                stoppedSince = NOT_STOPPED;
+                return Optional.of(Severity.RESOLVED);
+            }
+            return Optional.empty();
         }
         if (active == Severity.WARNING && critical) {
             active = Severity.CRITICAL;

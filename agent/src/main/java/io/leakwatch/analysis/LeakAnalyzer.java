@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 import io.leakwatch.config.LeakwatchConfig;
-import io.leakwatch.heap.PoolFloor;
+import io.leakwatch.heap.PoolUsageAfterGc;
 import io.leakwatch.track.ContainerSample;
 
 /**
@@ -45,10 +45,10 @@ public final class LeakAnalyzer {
         this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
     }
 
-    public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolFloor> floors) {
+    public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolUsageAfterGc> heapUsages) {
         List<Alert> alerts = new ArrayList<>();
         Instant now = Instant.ofEpochMilli(nowMillis);
-        HeapProjection filling = analyzeHeap(nowMillis, now, floors, alerts);
+        HeapProjection filling = analyzeHeap(nowMillis, now, heapUsages, alerts);
         boolean heapCritical = pools.values().stream().anyMatch(pool -> pool.state.isCritical())
                 || (filling != null && filling.exhaustedWithin(config.criticalHorizonMillis()));
         for (ContainerSample sample : containers) {
@@ -57,24 +57,32 @@ public final class LeakAnalyzer {
         return alerts;
     }
 
-    /** Records the floors, updates every pool's state, and returns the pool closest to full, if filling. */
-    private HeapProjection analyzeHeap(long nowMillis, Instant now, List<PoolFloor> floors, List<Alert> alerts) {
-        for (PoolFloor floor : floors) {
-            PoolHistory pool = pools.computeIfAbsent(floor.poolName(), name -> new PoolHistory(
-                    new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.MINIMUM)));
-            pool.series.record(floor.timeMillis(), floor.usedAfterGc());
-            pool.max = floor.max();
+    /** Records the usages, updates every pool's state, and returns the pool closest to full, if filling. */
+    private HeapProjection analyzeHeap(long nowMillis, Instant now, List<PoolUsageAfterGc> usages, List<Alert> alerts) {
+        for (PoolUsageAfterGc usage : usages) {
+            PoolHistory pool = pools.computeIfAbsent(usage.poolName(), name -> new PoolHistory(
+                    new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.MINIMUM), config.windowMillis()));
+            pool.series.record(usage.timeMillis(), usage.usedAfterGc());
+            pool.max = usage.max();
+            if (usage.reclaimed()) {
+                pool.lastReclaimMillis = usage.timeMillis();
+                pool.lastReclaimUsed = usage.usedAfterGc();
+            }
         }
         HeapProjection soonest = null;
         for (Map.Entry<String, PoolHistory> entry : pools.entrySet()) {
             PoolHistory pool = entry.getValue();
             long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
                     (long) (pool.max * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
-            Trend trend = detector.evaluate(pool.series, nowMillis, minimumGrowth);
+            Trend measured = detector.evaluate(pool.series, nowMillis, minimumGrowth, TrendDetector.Shape.FLOOR_RISES);
+            Trend gated = pool.collectionsNoLongerReclaimTheGrowth(measured, nowMillis - config.windowMillis())
+                    ? measured : measured.withoutPersistentGrowth();
+            // A pool pinned at its maximum has stopped growing only because it cannot: it stays alerted.
+            Trend trend = pool.isNearlyFull() ? gated.withNetGrowth() : gated;
             HeapProjection projection = new HeapProjection(entry.getKey(), pool.series.latestValue(), pool.max,
                     trend.known() && trend.netGrowth() ? trend.slopePerSecond() : 0);
             boolean critical = projection.exhaustedWithin(config.criticalHorizonMillis());
-            pool.state.next(trend, critical).ifPresent(severity -> alerts.add(
+            pool.state.next(nowMillis, trend, critical).ifPresent(severity -> alerts.add(
                     Alert.builder(now, severity, AlertKind.HEAP)
                             .pool(entry.getKey())
                             .growthPerMin(trend.growthPerMinute())
@@ -93,12 +101,13 @@ public final class LeakAnalyzer {
         int id = sample.siteId();
         if (siteSeries[id] == null) {
             siteSeries[id] = new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.LATEST);
-            siteStates[id] = new AlertState();
+            siteStates[id] = new AlertState(config.windowMillis());
         }
         siteSeries[id].record(nowMillis, sample.size());
-        Trend trend = detector.evaluate(siteSeries[id], nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS);
+        Trend trend = detector.evaluate(siteSeries[id], nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS,
+                TrendDetector.Shape.EVERY_QUARTER_ENDS_HIGHER);
         boolean critical = heapCritical && trend.netGrowth();
-        return siteStates[id].next(trend, critical).map(severity -> {
+        return siteStates[id].next(nowMillis, trend, critical).map(severity -> {
             Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
                     .site(siteNames.apply(id))
                     .size(sample.size())
@@ -116,14 +125,30 @@ public final class LeakAnalyzer {
         });
     }
 
-    /** A heap pool's floor series, its last known maximum and its alert state. */
+    /** A heap pool's usage-after-GC series, its last known maximum, its last reclaiming collection and its state. */
     private static final class PoolHistory {
         final SampleSeries series;
-        final AlertState state = new AlertState();
+        final AlertState state;
         long max;
+        long lastReclaimMillis = Long.MIN_VALUE;
+        long lastReclaimUsed;
 
-        PoolHistory(SampleSeries series) {
+        PoolHistory(SampleSeries series, long windowMillis) {
             this.series = series;
+            this.state = new AlertState(windowMillis);
+        }
+
+        /**
+         * Usage after young collections also rises while they promote objects that an old collection
+         * will free. So growth counts only once a collection that reclaimed from this pool, within the
+         * window, left it higher than it was when the window began.
+         */
+        boolean collectionsNoLongerReclaimTheGrowth(Trend trend, long windowStart) {
+            return lastReclaimMillis >= windowStart && lastReclaimUsed > trend.baseline();
+        }
+
+        boolean isNearlyFull() {
+            return series.latestValue() >= max * LeakwatchConfig.NEARLY_FULL_FRACTION;
         }
     }
 }

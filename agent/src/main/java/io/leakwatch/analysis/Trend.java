@@ -4,20 +4,38 @@ package io.leakwatch.analysis;
 final class Trend {
 
     /** Not a whole window of history yet: nothing can be said. */
-    static final Trend UNKNOWN = new Trend(false, false, false, 0, 0);
+    static final Trend UNKNOWN = new Trend(false, false, false, 0, 0, 0);
 
     private final boolean known;
     private final boolean persistentGrowth;
     private final boolean netGrowth;
     private final double growthPerMinute;
     private final double slopePerSecond;
+    private final long baseline;
 
-    Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute, double slopePerSecond) {
+    Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute, double slopePerSecond,
+            long baseline) {
         this.known = known;
         this.persistentGrowth = persistentGrowth;
         this.netGrowth = netGrowth;
         this.growthPerMinute = growthPerMinute;
         this.slopePerSecond = slopePerSecond;
+        this.baseline = baseline;
+    }
+
+    /** The value at the start of the window. */
+    long baseline() {
+        return baseline;
+    }
+
+    /** The same trend, counted as still growing, for a state that must not resolve. */
+    Trend withNetGrowth() {
+        return known ? new Trend(true, persistentGrowth, true, growthPerMinute, slopePerSecond, baseline) : this;
+    }
+
+    /** The same trend, no longer counted as persistent growth. */
+    Trend withoutPersistentGrowth() {
+        return new Trend(known, false, netGrowth, growthPerMinute, slopePerSecond, baseline);
     }
 
     boolean known() {

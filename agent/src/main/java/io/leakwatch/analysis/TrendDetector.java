@@ -1,12 +1,20 @@
 package io.leakwatch.analysis;
 
 /**
- * Judges a series over one window split into four quarters. Persistent growth: every quarter that has
- * samples ends higher than the one before, no quarter's floor is below the previous one's, the last
- * floor is above the first, and the net growth reaches the minimum. A cache that filled and stopped,
- * a bounded LRU or a list that is cleared fails at least one of these.
+ * Judges a series over one window split into four quarters. Persistent growth: no quarter's floor is
+ * below the previous one's, the last floor is above the first, the net growth reaches the minimum and,
+ * for sizes read at every pass, every quarter ends higher than the one before. A cache that filled and
+ * stopped, a bounded LRU or a list that is cleared fails at least one of these.
  */
 final class TrendDetector {
+
+    /** How strictly a series must rise. */
+    enum Shape {
+        /** Sizes read at every pass: each quarter must also end higher than the previous one. */
+        EVERY_QUARTER_ENDS_HIGHER,
+        /** Usage after GC, a sawtooth of promotions and collections: only its floor must rise. */
+        FLOOR_RISES
+    }
 
     private static final int QUARTERS = 4;
     /** Quarters that must hold samples; heap floors arrive only with collections. */
@@ -21,7 +29,7 @@ final class TrendDetector {
         this.coverageSlackMillis = coverageSlackMillis;
     }
 
-    Trend evaluate(SampleSeries series, long now, long minimumGrowth) {
+    Trend evaluate(SampleSeries series, long now, long minimumGrowth, Shape shape) {
         long windowStart = now - windowMillis;
         if (series.size() < 2 || series.firstRecordedMillis() > windowStart + coverageSlackMillis) {
             return Trend.UNKNOWN;
@@ -48,15 +56,18 @@ final class TrendDetector {
 
         long latest = series.latestValue();
         long latestTime = series.timeAt(series.size() - 1);
-        long net = latest - baseline;
+        // A sawtooth's level is its floor: compare the lowest points, not whichever came last.
+        long net = shape == Shape.FLOOR_RISES ? floorGrowth(floorOfQuarter, hasSamples) : latest - baseline;
         boolean netGrowth = net >= minimumGrowth;
         double perMinute = latestTime > baselineTime ? net * 60_000.0 / (latestTime - baselineTime) : 0;
-        boolean persistent = netGrowth && risesInEveryQuarter(baseline, lastOfQuarter, floorOfQuarter, hasSamples);
-        return new Trend(true, persistent, netGrowth, perMinute, slopePerSecond(series, first));
+        boolean persistent = netGrowth
+                && risesInEveryQuarter(baseline, lastOfQuarter, floorOfQuarter, hasSamples, shape);
+        return new Trend(true, persistent, netGrowth, perMinute, slopePerSecond(series, first), baseline);
     }
 
     private static boolean risesInEveryQuarter(long baseline, long[] lastOfQuarter, long[] floorOfQuarter,
-            boolean[] hasSamples) {
+            boolean[] hasSamples, Shape shape) {
+        boolean endsMustRise = shape == Shape.EVERY_QUARTER_ENDS_HIGHER;
         if (!hasSamples[QUARTERS - 1]) {
             return false;
         }
@@ -69,7 +80,7 @@ final class TrendDetector {
                 continue;
             }
             withSamples++;
-            if (lastOfQuarter[q] <= previousEnd || floorOfQuarter[q] < previousFloor) {
+            if ((endsMustRise && lastOfQuarter[q] <= previousEnd) || floorOfQuarter[q] < previousFloor) {
                 return false;
             }
             if (firstFloor == Long.MIN_VALUE) {
@@ -79,6 +90,19 @@ final class TrendDetector {
             previousFloor = floorOfQuarter[q];
         }
         return withSamples >= MIN_QUARTERS_WITH_SAMPLES && previousFloor > firstFloor;
+    }
+
+    /** The last quarter's floor above the first's, or 0 when fewer than two quarters have samples. */
+    private static long floorGrowth(long[] floorOfQuarter, boolean[] hasSamples) {
+        int first = -1;
+        int last = -1;
+        for (int q = 0; q < QUARTERS; q++) {
+            if (hasSamples[q]) {
+                first = first < 0 ? q : first;
+                last = q;
+            }
+        }
+        return first < 0 || first == last ? 0 : floorOfQuarter[last] - floorOfQuarter[first];
     }
 
     private static int firstIndexAtOrAfter(SampleSeries series, long time) {

@@ -27,6 +27,8 @@ public final class LeakwatchConfig {
     public static final long MIN_HEAP_GROWTH_BYTES = 1024 * 1024;
     /** ... or this fraction of the pool's maximum, whichever is larger. */
     public static final double MIN_HEAP_GROWTH_FRACTION_OF_MAX = 0.01;
+    /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
+    public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */
     public static final long SLOW_SIZE_CALL_NANOS = 5_000_000L;
     /** Entries walked to estimate a container's retained bytes. */

@@ -22,17 +22,17 @@ import com.sun.management.GcInfo;
 
 /**
  * Listens to GC notifications and keeps, for each heap pool that holds long-lived objects, its usage
- * after every collection that reclaimed from it. The listener only records and returns, since it runs
- * on the JVM's notification thread.
+ * after every collection, marking those that reclaimed from it. The listener only records and returns,
+ * since it runs on the JVM's notification thread.
  */
 public final class HeapPoolMonitor implements NotificationListener {
 
-    /** Floors kept between two sampler passes; older ones are dropped first. */
-    private static final int MAX_PENDING_FLOORS = 1024;
+    /** Usages kept between two sampler passes; older ones are dropped first. */
+    private static final int MAX_PENDING_USAGES = 1024;
 
     private final LongSupplier clock;
     private final List<NotificationEmitter> emitters = new ArrayList<>();
-    private final ArrayDeque<PoolFloor> pending = new ArrayDeque<>();
+    private final ArrayDeque<PoolUsageAfterGc> pending = new ArrayDeque<>();
     private List<String> watchedPools = List.of();
 
     public HeapPoolMonitor(LongSupplier clock) {
@@ -77,36 +77,38 @@ public final class HeapPoolMonitor implements NotificationListener {
         try {
             GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            recordFloors(info.getGcInfo(), clock.getAsLong());
+            if (CollectionKinds.reportsUsageAfterCollection(info.getGcAction())) {
+                recordUsages(info.getGcInfo(), clock.getAsLong());
+            }
         } catch (RuntimeException e) {
             // A malformed notification is not worth disturbing the JVM's notification thread.
         }
     }
 
-    private void recordFloors(GcInfo gc, long now) {
+    private void recordUsages(GcInfo gc, long now) {
         Map<String, MemoryUsage> before = gc.getMemoryUsageBeforeGc();
         Map<String, MemoryUsage> after = gc.getMemoryUsageAfterGc();
         for (String pool : watchedPools) {
             MemoryUsage usedBefore = before.get(pool);
             MemoryUsage usedAfter = after.get(pool);
-            if (usedBefore == null || usedAfter == null || usedAfter.getUsed() >= usedBefore.getUsed()) {
-                // Nothing reclaimed from this pool: a young collection only promoted into it.
+            if (usedBefore == null || usedAfter == null || usedAfter.getMax() == 0) {
                 continue;
             }
             long max = usedAfter.getMax() > 0 ? usedAfter.getMax() : Runtime.getRuntime().maxMemory();
+            boolean reclaimed = usedAfter.getUsed() < usedBefore.getUsed();
             synchronized (pending) {
-                if (pending.size() >= MAX_PENDING_FLOORS) {
+                if (pending.size() >= MAX_PENDING_USAGES) {
                     pending.removeFirst();
                 }
-                pending.addLast(new PoolFloor(pool, now, usedAfter.getUsed(), max));
+                pending.addLast(new PoolUsageAfterGc(pool, now, usedAfter.getUsed(), max, reclaimed));
             }
         }
     }
 
-    /** The floors recorded since the last call, oldest first. */
-    public List<PoolFloor> drainFloors() {
+    /** The usages recorded since the last call, oldest first. */
+    public List<PoolUsageAfterGc> drainUsages() {
         synchronized (pending) {
-            List<PoolFloor> drained = new ArrayList<>(pending);
+            List<PoolUsageAfterGc> drained = new ArrayList<>(pending);
             pending.clear();
             return drained;
         }

@@ -1,18 +1,20 @@
 package io.leakwatch.heap;
 
-/** A heap pool's usage right after a collection that reclaimed from it: a point on its floor. */
-public final class PoolFloor {
+/** A long-lived heap pool's usage right after one collection, and whether that collection reclaimed from it. */
+public final class PoolUsageAfterGc {
 
     private final String poolName;
     private final long timeMillis;
     private final long usedAfterGc;
     private final long max;
+    private final boolean reclaimed;
 
-    PoolFloor(String poolName, long timeMillis, long usedAfterGc, long max) {
+    PoolUsageAfterGc(String poolName, long timeMillis, long usedAfterGc, long max, boolean reclaimed) {
         this.poolName = poolName;
         this.timeMillis = timeMillis;
         this.usedAfterGc = usedAfterGc;
         this.max = max;
+        this.reclaimed = reclaimed;
     }
 
     /** The pool as the JVM names it, e.g. {@code G1 Old Gen}. */
@@ -31,5 +33,13 @@ public final class PoolFloor {
     /** The most the pool can hold, in bytes. */
     public long max() {
         return max;
+    }
+
+    /**
+     * True when the collection freed objects of this pool (a full, mixed or old-generation cycle), as
+     * opposed to a young collection that only promoted into it.
+     */
+    public boolean reclaimed() {
+        return reclaimed;
     }
 }

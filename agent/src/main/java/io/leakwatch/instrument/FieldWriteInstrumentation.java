@@ -12,6 +12,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.loading.ClassInjector;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -44,6 +45,9 @@ public final class FieldWriteInstrumentation {
 
     /** Registers the transformer; classes already loaded are retransformed where they match. */
     public void install(Instrumentation instrumentation) {
+        // The rewrite injects no classes, so Byte Buddy needs no Unsafe (which newer JDKs warn about
+        // on stderr). The property is in the relocated namespace and concerns only this agent's copy.
+        System.setProperty(ClassInjector.UsingUnsafe.SAFE_PROPERTY, "true");
         ContainerFieldTypes containerTypes = new ContainerFieldTypes();
         AsmVisitorWrapper fieldWrites = new AsmVisitorWrapper.ForDeclaredMethods()
                 .invokable(ElementMatchers.any(), new AsmVisitorWrapper.ForDeclaredMethods.MethodVisitorWrapper() {

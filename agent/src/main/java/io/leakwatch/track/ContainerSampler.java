@@ -18,6 +18,7 @@ public final class ContainerSampler {
     /** Passes a site is skipped after its first failure; doubles on each further one. */
     private static final int FIRST_BACKOFF_PASSES = 2;
     private static final int MAX_BACKOFF_PASSES = 512;
+    private static final int ESTIMATE_ATTEMPTS = 3;
 
     private final ContainerRegistry registry;
     private final RetainedSizeEstimator estimator;
@@ -109,7 +110,15 @@ public final class ContainerSampler {
                 failedSizeCalls.incrementAndGet();
             }
         });
-        return largest[0] == null ? OptionalLong.empty() : estimator.estimate(largest[0]);
+        if (largest[0] == null) {
+            return OptionalLong.empty();
+        }
+        // The application may change the container during the walk; a fresh try usually succeeds.
+        OptionalLong estimate = OptionalLong.empty();
+        for (int attempt = 0; attempt < ESTIMATE_ATTEMPTS && estimate.isEmpty(); attempt++) {
+            estimate = estimator.estimate(largest[0]);
+        }
+        return estimate;
     }
 
     /** Live containers whose implementation is not trusted to be asked its size, at the last pass. */
