@@ -45,6 +45,10 @@ final class AgentStarter {
             AgentLog.line("disabled by enabled=false");
             return;
         }
+        if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
+            AgentLog.line("OTLP export is not part of this version yet; alerts go to the log and events.file"
+                    + " (set exporter=none to silence this line)");
+        }
 
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,

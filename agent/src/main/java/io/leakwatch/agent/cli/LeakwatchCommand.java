@@ -1,9 +1,19 @@
 package io.leakwatch.agent.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /** {@code java -jar leakwatch-agent.jar COMMAND}: the agent jar's command line. */
 public final class LeakwatchCommand {
+
+    static final int USAGE_ERROR = 2;
+
+    private static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar leakwatch-agent.jar COMMAND",
+            "  list                                        list local JVMs (pid, main class)",
+            "  attach PID [key=value ...]                  load leakwatch into a running JVM",
+            "  check EVENTS_FILE [--fail-on WARNING|CRITICAL]  exit 1 naming the leaks when the file holds",
+            "                                              alerts at or above the level (default WARNING)");
 
     private LeakwatchCommand() {
     }
@@ -13,7 +23,26 @@ public final class LeakwatchCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("usage: java -jar leakwatch-agent.jar COMMAND");
-        return 2;
+        if (args.length == 0) {
+            return usage(err, "no command given");
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "list":
+                return rest.length == 0 ? JvmAttach.list(out, err) : usage(err, "list takes no arguments");
+            case "attach":
+                return rest.length >= 1 ? JvmAttach.attach(rest[0], Arrays.copyOfRange(rest, 1, rest.length), out, err)
+                        : usage(err, "attach needs a PID");
+            case "check":
+                return EventsCheck.run(rest, out, err);
+            default:
+                return usage(err, "unknown command '" + args[0] + "'");
+        }
+    }
+
+    static int usage(PrintStream err, String problem) {
+        err.println("leakwatch: " + problem);
+        err.println(USAGE);
+        return USAGE_ERROR;
     }
 }

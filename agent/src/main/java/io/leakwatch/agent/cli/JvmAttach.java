@@ -1,0 +1,47 @@
+package io.leakwatch.agent.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import com.sun.tools.attach.VirtualMachine;
+import com.sun.tools.attach.VirtualMachineDescriptor;
+
+/** Lists local JVMs, and loads this jar as an agent into one of them. */
+final class JvmAttach {
+
+    private JvmAttach() {
+    }
+
+    static int list(PrintStream out, PrintStream err) {
+        for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
+            out.println(vm.id() + " " + vm.displayName());
+        }
+        return 0;
+    }
+
+    static int attach(String pid, String[] options, PrintStream out, PrintStream err) {
+        if (!pid.matches("\\d+")) {
+            return LeakwatchCommand.usage(err, "'" + pid + "' is not a process id");
+        }
+        for (String option : options) {
+            if (!option.contains("=")) {
+                return LeakwatchCommand.usage(err, "'" + option + "' is not key=value");
+            }
+        }
+        try {
+            Path agentJar = Paths.get(JvmAttach.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            VirtualMachine vm = VirtualMachine.attach(pid);
+            try {
+                vm.loadAgent(agentJar.toString(), String.join(",", options));
+            } finally {
+                vm.detach();
+            }
+            out.println("leakwatch loaded into " + pid + "; its messages appear on that JVM's stderr");
+            return 0;
+        } catch (Exception e) {
+            err.println("leakwatch: could not attach to " + pid + ": " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.leakwatch.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ConfigParserTest {
+
+    private final List<String> notices = new ArrayList<>();
+    private final ConfigParser parser = new ConfigParser(notices::add);
+
+    private LeakwatchConfig parse(String argument, Map<String, String> properties, Map<String, String> environment)
+            throws ConfigException {
+        return parser.parse(argument, properties, environment);
+    }
+
+    @Test
+    void defaultsFollowTheInterface() throws ConfigException {
+        LeakwatchConfig config = parse(null, Map.of(), Map.of());
+        assertTrue(config.enabled());
+        assertTrue(config.packages().isEmpty());
+        assertEquals(10_000, config.intervalMillis());
+        assertEquals(300_000, config.windowMillis());
+        assertEquals(900_000, config.criticalHorizonMillis());
+        assertTrue(config.eventsFile().isEmpty());
+        assertEquals(LeakwatchConfig.Exporter.OTLP, config.exporter());
+        assertEquals(LeakwatchConfig.LogSink.STDERR, config.logSink());
+    }
+
+    @Test
+    void agentArgumentBeatsSystemPropertyBeatsEnvironment() throws ConfigException {
+        LeakwatchConfig config = parse("interval=1s",
+                Map.of("leakwatch.interval", "2s", "leakwatch.window", "1m"),
+                Map.of("LEAKWATCH_INTERVAL", "3s", "LEAKWATCH_WINDOW", "2m", "LEAKWATCH_CRITICAL_HORIZON", "1h"));
+        assertEquals(1_000, config.intervalMillis());
+        assertEquals(60_000, config.windowMillis());
+        assertEquals(3_600_000, config.criticalHorizonMillis());
+    }
+
+    @Test
+    void listsUseSemicolonsInTheAgentArgumentAndCommasElsewhere() throws ConfigException {
+        assertEquals(List.of("com.acme.pay", "org.shop"),
+                parse("packages=com.acme.pay;org.shop", Map.of(), Map.of()).packages());
+        assertEquals(List.of("com.acme.pay", "org.shop"),
+                parse(null, Map.of("leakwatch.packages", "com.acme.pay, org.shop"), Map.of()).packages());
+        assertEquals(List.of("com.acme"), parse(null, Map.of(), Map.of("LEAKWATCH_PACKAGES", "com.acme")).packages());
+    }
+
+    @Test
+    void packagesMatchWholePackageNames() throws ConfigException {
+        LeakwatchConfig config = parse("packages=com.acme", Map.of(), Map.of());
+        assertTrue(config.isWatchedClass("com.acme.Service"));
+        assertTrue(config.isWatchedClass("com.acme.pay.Service$Inner"));
+        assertFalse(config.isWatchedClass("com.acmex.Service"));
+        assertFalse(config.isWatchedClass("org.acme.Service"));
+    }
+
+    @Test
+    void durationsAcceptTheFourUnits() {
+        assertEquals(250, ConfigParser.parseDurationMillis("250ms"));
+        assertEquals(10_000, ConfigParser.parseDurationMillis("10s"));
+        assertEquals(300_000, ConfigParser.parseDurationMillis("5m"));
+        assertEquals(3_600_000, ConfigParser.parseDurationMillis("1h"));
+        assertEquals(-1, ConfigParser.parseDurationMillis("10"));
+        assertEquals(-1, ConfigParser.parseDurationMillis("1.5s"));
+        assertEquals(-1, ConfigParser.parseDurationMillis("ten seconds"));
+    }
+
+    @Test
+    void aBadValueNamesTheKeyAndTheAcceptedForm() {
+        ConfigException error = assertThrows(ConfigException.class, () -> parse("interval=soon", Map.of(), Map.of()));
+        assertEquals("invalid value 'soon' for agent argument interval; expected a duration such as 250ms, 10s, 5m or 1h",
+                error.getMessage());
+        ConfigException exporter = assertThrows(ConfigException.class,
+                () -> parse(null, Map.of("leakwatch.exporter", "zipkin"), Map.of()));
+        assertTrue(exporter.getMessage().contains("-Dleakwatch.exporter") && exporter.getMessage().contains("otlp or none"),
+                exporter.getMessage());
+        assertThrows(ConfigException.class, () -> parse("enabled=maybe", Map.of(), Map.of()));
+        assertThrows(ConfigException.class, () -> parse("log=syslog", Map.of(), Map.of()));
+        assertThrows(ConfigException.class, () -> parse("interval=0s", Map.of(), Map.of()));
+        assertThrows(ConfigException.class, () -> parse("packages=com..acme", Map.of(), Map.of()));
+    }
+
+    @Test
+    void anUnknownKeyIsAnErrorInTheArgumentAndPropertiesButOnlyANoticeInTheEnvironment() throws ConfigException {
+        ConfigException argument = assertThrows(ConfigException.class, () -> parse("samples.file=x", Map.of(), Map.of()));
+        assertTrue(argument.getMessage().startsWith("unknown key 'samples.file' in the agent argument; accepted keys: packages,"),
+                argument.getMessage());
+        assertThrows(ConfigException.class, () -> parse(null, Map.of("leakwatch.colour", "red"), Map.of()));
+        assertThrows(ConfigException.class, () -> parse("interval", Map.of(), Map.of()));
+
+        parse(null, Map.of(), Map.of("LEAKWATCH_COLOUR", "red"));
+        assertEquals(1, notices.size());
+        assertTrue(notices.get(0).startsWith("ignoring unknown environment variable LEAKWATCH_COLOUR"), notices.get(0));
+    }
+
+    @Test
+    void theWindowMustHoldFourIntervals() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> parse("interval=10s,window=30s", Map.of(), Map.of()));
+        assertTrue(error.getMessage().startsWith("window (30000ms) must be at least 4 times interval (10000ms)"));
+    }
+
+    @Test
+    void jdkAndAgentPackagesAreRefused() {
+        assertThrows(ConfigException.class, () -> parse("packages=java.util", Map.of(), Map.of()));
+        assertThrows(ConfigException.class, () -> parse("packages=io.leakwatch", Map.of(), Map.of()));
+    }
+
+    @Test
+    void aRelativeEventsFileIsResolvedAgainstTheWorkingDirectory() throws ConfigException {
+        LeakwatchConfig config = parse("events.file=alerts/leaks.jsonl", Map.of(), Map.of());
+        assertEquals(Paths.get("alerts/leaks.jsonl").toAbsolutePath(), config.eventsFile().orElseThrow());
+    }
+
+    @Test
+    void theKillSwitchAndSinksParse() throws ConfigException {
+        LeakwatchConfig config = parse("enabled=FALSE,log=none,exporter=none", Map.of(), Map.of());
+        assertFalse(config.enabled());
+        assertEquals(LeakwatchConfig.LogSink.NONE, config.logSink());
+        assertEquals(LeakwatchConfig.Exporter.NONE, config.exporter());
+    }
+}
