@@ -33,8 +33,14 @@ final class ForkedJvm implements AutoCloseable {
         collect(process.getErrorStream(), stderr);
     }
 
+    /** A main class of the scenario programs in this module's test classes. */
     static Builder builder(String mainClass) {
-        return new Builder(mainClass);
+        return new Builder(mainClass, null);
+    }
+
+    /** An application packaged as an executable jar, run with {@code -jar}. */
+    static Builder executableJar(Path jar) {
+        return new Builder(jar.getFileName().toString().replace(".jar", ""), jar);
     }
 
     Process process() {
@@ -61,6 +67,19 @@ final class ForkedJvm implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The running JVM's threads, as {@code jcmd Thread.print} lists them. */
+    String threadDump() throws IOException, InterruptedException {
+        Path jcmdPath = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        Process jcmd = new ProcessBuilder(jcmdPath.toString(), Long.toString(process.pid()), "Thread.print")
+                .redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+            jcmd.destroyForcibly();
+            throw new AssertionError("jcmd Thread.print did not finish within 30 s");
+        }
+        return dump;
     }
 
     int waitForExit(long seconds) throws InterruptedException {
@@ -97,15 +116,18 @@ final class ForkedJvm implements AutoCloseable {
     /** How to start the JVM. */
     static final class Builder {
         private final String mainClass;
+        private final Path executableJar;
         private final List<String> jvmOptions = new ArrayList<>();
         private final List<String> arguments = new ArrayList<>();
         private final List<String> environment = new ArrayList<>();
+        private final List<String> unsetEnvironment = new ArrayList<>();
         private String agentArgument;
         private boolean withAgent = true;
         private Path javaHome = Paths.get(System.getProperty("java.home"));
 
-        private Builder(String mainClass) {
+        private Builder(String mainClass, Path executableJar) {
             this.mainClass = mainClass;
+            this.executableJar = executableJar;
         }
 
         /** Agent options besides events.file, which every forked JVM gets in its own folder. */
@@ -135,6 +157,12 @@ final class ForkedJvm implements AutoCloseable {
             return this;
         }
 
+        /** Removes a variable this JVM would otherwise inherit. */
+        Builder unsetEnvironment(String name) {
+            unsetEnvironment.add(name);
+            return this;
+        }
+
         Builder javaHome(Path home) {
             this.javaHome = home;
             return this;
@@ -153,12 +181,18 @@ final class ForkedJvm implements AutoCloseable {
                     command.add("-javaagent:" + AGENT_JAR + "=" + argument);
                 }
                 command.addAll(jvmOptions);
-                command.add("-cp");
-                command.add(SCENARIO_CLASSES.toString());
-                command.add(mainClass);
+                if (executableJar != null) {
+                    command.add("-jar");
+                    command.add(executableJar.toString());
+                } else {
+                    command.add("-cp");
+                    command.add(SCENARIO_CLASSES.toString());
+                    command.add(mainClass);
+                }
                 command.addAll(arguments);
                 ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
-                builder.environment().keySet().removeIf(name -> name.startsWith("LEAKWATCH_") || name.startsWith("OTEL_"));
+                builder.environment().keySet().removeIf(name -> name.startsWith("LEAKWATCH_") || name.startsWith("OTEL_")
+                        || unsetEnvironment.contains(name));
                 for (int i = 0; i < environment.size(); i += 2) {
                     builder.environment().put(environment.get(i), environment.get(i + 1));
                 }

@@ -52,12 +52,12 @@ final class Trend {
         return netGrowth;
     }
 
-    /** Net change over the window, per minute. */
+    /** Change per minute: net over the window for sizes, the floors' slope for usage after GC. */
     double growthPerMinute() {
         return growthPerMinute;
     }
 
-    /** Least-squares slope over the window, per second; what projections use. */
+    /** The same rate per second; what projections use. */
     double slopePerSecond() {
         return slopePerSecond;
     }

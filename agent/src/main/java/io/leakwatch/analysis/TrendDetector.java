@@ -45,24 +45,34 @@ final class TrendDetector {
         long quarterMillis = Math.max(1, windowMillis / QUARTERS);
         long[] lastOfQuarter = new long[QUARTERS];
         long[] floorOfQuarter = new long[QUARTERS];
+        long[] floorTimeOfQuarter = new long[QUARTERS];
         boolean[] hasSamples = new boolean[QUARTERS];
         for (int i = first; i < series.size(); i++) {
             int quarter = (int) Math.min(QUARTERS - 1, (series.timeAt(i) - windowStart) / quarterMillis);
             long value = series.valueAt(i);
-            floorOfQuarter[quarter] = hasSamples[quarter] ? Math.min(floorOfQuarter[quarter], value) : value;
+            if (!hasSamples[quarter] || value < floorOfQuarter[quarter]) {
+                floorOfQuarter[quarter] = value;
+                floorTimeOfQuarter[quarter] = series.timeAt(i);
+            }
             lastOfQuarter[quarter] = value;
             hasSamples[quarter] = true;
         }
 
         long latest = series.latestValue();
         long latestTime = series.timeAt(series.size() - 1);
-        // A sawtooth's level is its floor: compare the lowest points, not whichever came last.
-        long net = shape == Shape.FLOOR_RISES ? floorGrowth(floorOfQuarter, hasSamples) : latest - baseline;
-        boolean netGrowth = net >= minimumGrowth;
-        double perMinute = latestTime > baselineTime ? net * 60_000.0 / (latestTime - baselineTime) : 0;
-        boolean persistent = netGrowth
-                && risesInEveryQuarter(baseline, lastOfQuarter, floorOfQuarter, hasSamples, shape);
-        return new Trend(true, persistent, netGrowth, perMinute, slopePerSecond(series, first), baseline);
+        boolean persistent;
+        boolean netGrowth;
+        double slopePerSecond;
+        if (shape == Shape.FLOOR_RISES) {
+            // A sawtooth's level is its floor: compare and project the lowest points, not whichever came last.
+            netGrowth = floorGrowth(floorOfQuarter, hasSamples) >= minimumGrowth;
+            slopePerSecond = floorSlopePerSecond(floorTimeOfQuarter, floorOfQuarter, hasSamples);
+        } else {
+            netGrowth = latest - baseline >= minimumGrowth;
+            slopePerSecond = latestTime > baselineTime ? (latest - baseline) * 1000.0 / (latestTime - baselineTime) : 0;
+        }
+        persistent = netGrowth && risesInEveryQuarter(baseline, lastOfQuarter, floorOfQuarter, hasSamples, shape);
+        return new Trend(true, persistent, netGrowth, slopePerSecond * 60, slopePerSecond, baseline);
     }
 
     private static boolean risesInEveryQuarter(long baseline, long[] lastOfQuarter, long[] floorOfQuarter,
@@ -113,27 +123,31 @@ final class TrendDetector {
         return i;
     }
 
-    /** Least-squares slope of the samples from {@code first} on, in value per second. */
-    private static double slopePerSecond(SampleSeries series, int first) {
-        int n = series.size() - first;
-        if (n < 2) {
-            return 0;
-        }
-        long origin = series.timeAt(first);
+    /** Least-squares slope through the quarters' floors, in value per second. */
+    private static double floorSlopePerSecond(long[] times, long[] floors, boolean[] hasSamples) {
+        int n = 0;
         double sumT = 0;
         double sumV = 0;
-        for (int i = first; i < series.size(); i++) {
-            sumT += (series.timeAt(i) - origin) / 1000.0;
-            sumV += series.valueAt(i);
+        for (int q = 0; q < QUARTERS; q++) {
+            if (hasSamples[q]) {
+                n++;
+                sumT += times[q] / 1000.0;
+                sumV += floors[q];
+            }
+        }
+        if (n < 2) {
+            return 0;
         }
         double meanT = sumT / n;
         double meanV = sumV / n;
         double covariance = 0;
         double variance = 0;
-        for (int i = first; i < series.size(); i++) {
-            double t = (series.timeAt(i) - origin) / 1000.0 - meanT;
-            covariance += t * (series.valueAt(i) - meanV);
-            variance += t * t;
+        for (int q = 0; q < QUARTERS; q++) {
+            if (hasSamples[q]) {
+                double t = times[q] / 1000.0 - meanT;
+                covariance += t * (floors[q] - meanV);
+                variance += t * t;
+            }
         }
         return variance == 0 ? 0 : covariance / variance;
     }
