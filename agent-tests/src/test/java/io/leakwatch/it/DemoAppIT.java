@@ -1,0 +1,93 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/** The payment demo under the shaded agent: its real leak is named at its field, its healthy run raises nothing. */
+class DemoAppIT {
+
+    private static final Path DEMO_JAR = Paths.get(System.getProperty("leakwatch.demoJar"));
+    private static final String LEAKING_SITE = "com.acme.payment.FraudService#recentTransactions";
+    private static final String AGENT_OPTIONS = "packages=com.acme.payment,interval=1s,window=20s";
+    private static final Pattern REQUESTS_OK = Pattern.compile("^\\[payment\\] \\d+s: requests ok=(\\d+) ");
+
+    @Test
+    void namesTheFraudHistoryMapAsTheLeak() {
+        try (ForkedJvm demo = startDemo("--feature", "fraud-history", "--load", "300", "--port", "0",
+                "--duration", "3m")) {
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> leakAlert(demo).isPresent() || !demo.isAlive());
+            AlertRecord alert = leakAlert(demo).orElseThrow(() -> new AssertionError("no alert for " + LEAKING_SITE
+                    + "; alerts: " + demo.alerts() + "; stdout: " + demo.stdout() + "; stderr: " + demo.stderr()));
+
+            assertThat(alert.severity()).isIn("WARNING", "CRITICAL");
+            assertThat(alert.text("type")).isNotBlank();
+            assertThat(alert.json().get("size").asLong()).isPositive();
+            assertThat(alert.json().get("growthPerMin").asDouble()).isPositive();
+            assertThat(alert.json().get("estimatedBytes").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void raisesNothingWhileTheServiceIsHealthy() throws IOException, InterruptedException {
+        try (ForkedJvm demo = startDemo("--load", "300", "--port", "0", "--duration", "90s")) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> requestsOk(demo) > 0 || !demo.isAlive());
+            long servedBefore = requestsOk(demo);
+            assertThat(servedBefore).as("requests served; stderr: %s", demo.stderr()).isPositive();
+
+            await().during(Duration.ofSeconds(60)).atMost(Duration.ofSeconds(75)).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(demo.isAlive()).as("demo alive; stderr: %s", demo.stderr()).isTrue();
+                        assertThat(demo.alerts()).isEmpty();
+                    });
+
+            assertThat(requestsOk(demo)).as("still serving after the quiet minute").isGreaterThan(servedBefore);
+            assertThat(demo.stderr())
+                    .noneMatch(line -> line.startsWith("[leakwatch] could not"))
+                    .noneMatch(line -> line.contains("leakwatch is disabled"));
+            assertThat(demo.threadDump()).as("the agent's sampler runs in the demo JVM").contains("\"leakwatch-sampler\"");
+        }
+    }
+
+    private static Optional<AlertRecord> leakAlert(ForkedJvm demo) {
+        return demo.alerts().stream()
+                .filter(alert -> "container".equals(alert.kind()) && LEAKING_SITE.equals(alert.site()))
+                .filter(alert -> "WARNING".equals(alert.severity()) || "CRITICAL".equals(alert.severity()))
+                .findFirst();
+    }
+
+    /** The requests served as of the demo's latest progress line, 0 before the first. */
+    private static long requestsOk(ForkedJvm demo) {
+        long ok = 0;
+        for (String line : demo.stdout()) {
+            Matcher matcher = REQUESTS_OK.matcher(line);
+            if (matcher.find()) {
+                ok = Long.parseLong(matcher.group(1));
+            }
+        }
+        return ok;
+    }
+
+    private static ForkedJvm startDemo(String... demoArguments) {
+        ForkedJvm.Builder demo = ForkedJvm.executableJar(DEMO_JAR)
+                .agent(AGENT_OPTIONS)
+                .jvmOption("-Xmx256m")
+                // DEMO_FEATURES would switch the leak on in the healthy run.
+                .unsetEnvironment("DEMO_FEATURES");
+        for (String argument : demoArguments) {
+            demo.argument(argument);
+        }
+        return demo.start();
+    }
+}
