@@ -49,15 +49,19 @@ public final class LeakAnalyzer {
         List<Alert> alerts = new ArrayList<>();
         Instant now = Instant.ofEpochMilli(nowMillis);
         HeapProjection filling = analyzeHeap(nowMillis, now, heapUsages, alerts);
-        boolean heapCritical = pools.values().stream().anyMatch(pool -> pool.state.isCritical())
-                || (filling != null && filling.exhaustedWithin(config.criticalHorizonMillis()));
+        boolean heapCritical = pools.values().stream().anyMatch(pool -> pool.state.isCritical());
         for (ContainerSample sample : containers) {
             analyzeContainer(nowMillis, now, sample, filling, heapCritical).ifPresent(alerts::add);
         }
         return alerts;
     }
 
-    /** Records the usages, updates every pool's state, and returns the pool closest to full, if filling. */
+    /**
+     * Records the usages, updates every pool's state, and returns the projection of the rising pool
+     * closest to full. Container alerts carry it as information; only a pool's own CRITICAL state, not
+     * a projection alone, makes a container CRITICAL, since a floor rising while caches warm up is no
+     * confirmed exhaustion.
+     */
     private HeapProjection analyzeHeap(long nowMillis, Instant now, List<PoolUsageAfterGc> usages, List<Alert> alerts) {
         for (PoolUsageAfterGc usage : usages) {
             PoolHistory pool = pools.computeIfAbsent(usage.poolName(), name -> new PoolHistory(
