@@ -1,0 +1,56 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code java -jar leakwatch-agent.jar list | attach}: loading the agent into a JVM that is already running. */
+class AttachIT {
+
+    @Test
+    void attachesToARunningJvmAndWatchesItsHeap() throws IOException, InterruptedException {
+        try (ForkedJvm leaky = ForkedJvm.builder("org.other.scenarios.UninstrumentedHeapLeak")
+                .withoutAgent()
+                .jvmOption("-Xmx128m")
+                .argument("15")
+                .start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> leaky.stdout().contains("started"));
+            String pid = Long.toString(leaky.process().pid());
+
+            assertThat(command("list")).contains(pid + " org.other.scenarios.UninstrumentedHeapLeak");
+            Path events = Files.createTempDirectory(ForkedJvm.WORK_DIR, "attach").resolve("events.jsonl");
+            assertThat(command("attach", pid, "interval=500ms", "window=10s", "exporter=none",
+                    "events.file=" + events)).contains("leakwatch loaded into " + pid);
+
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> AlertRecord.readAll(events).stream().anyMatch(alert -> "heap".equals(alert.kind()))
+                            || !leaky.isAlive());
+            assertThat(AlertRecord.readAll(events)).as("stderr: %s", leaky.stderr())
+                    .anyMatch(alert -> "heap".equals(alert.kind()));
+        }
+    }
+
+    private static String command(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(ForkedJvm.AGENT_JAR.toString());
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}
