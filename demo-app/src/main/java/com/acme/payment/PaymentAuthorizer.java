@@ -1,5 +1,7 @@
 package com.acme.payment;
 
+import com.acme.payment.card.Luhn;
+
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -22,7 +24,7 @@ public final class PaymentAuthorizer {
 
     /** Authorises {@code order} under {@code transactionId}; never throws for a bad card, declines it. */
     public Authorization authorize(Order order, String transactionId) {
-        if (!passesLuhnCheck(order.cardNumber())) {
+        if (!Luhn.isValid(order.cardNumber())) {
             return Authorization.decline("invalid_card_number");
         }
         if (isExpired(order.cardExpiry())) {
@@ -39,24 +41,6 @@ public final class PaymentAuthorizer {
         }
         // Derived from the transaction id so the same attempt always gets the same code.
         return Authorization.approve(Sha256.hex(transactionId).substring(0, 6).toUpperCase(Locale.ROOT));
-    }
-
-    /** The checksum every payment card number carries, catching most typing errors. */
-    static boolean passesLuhnCheck(String digits) {
-        int sum = 0;
-        boolean doubleIt = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (doubleIt) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubleIt = !doubleIt;
-        }
-        return sum % 10 == 0;
     }
 
     private boolean isExpired(String expiry) {

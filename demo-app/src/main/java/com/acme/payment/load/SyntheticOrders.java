@@ -1,5 +1,7 @@
 package com.acme.payment.load;
 
+import com.acme.payment.card.Luhn;
+
 import com.acme.payment.json.JsonWriter;
 import java.util.SplittableRandom;
 
@@ -84,25 +86,7 @@ public final class SyntheticOrders {
         for (int i = 0; i < 14; i++) {
             digits.append(random.nextInt(10));
         }
-        return digits.append(luhnCheckDigit(digits)).toString();
-    }
-
-    /** The digit that makes {@code payload} plus that digit pass the Luhn check. */
-    static int luhnCheckDigit(CharSequence payload) {
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = payload.length() - 1; i >= 0; i--) {
-            int digit = payload.charAt(i) - '0';
-            if (doubleIt) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubleIt = !doubleIt;
-        }
-        return (10 - sum % 10) % 10;
+        return digits.append(Luhn.checkDigit(digits)).toString();
     }
 
     private String pick(String[] choices) {
