@@ -9,7 +9,7 @@ public final class PoolUsageAfterGc {
     private final long max;
     private final boolean reclaimed;
 
-    PoolUsageAfterGc(String poolName, long timeMillis, long usedAfterGc, long max, boolean reclaimed) {
+    public PoolUsageAfterGc(String poolName, long timeMillis, long usedAfterGc, long max, boolean reclaimed) {
         this.poolName = poolName;
         this.timeMillis = timeMillis;
         this.usedAfterGc = usedAfterGc;

@@ -7,7 +7,7 @@ public final class ContainerSample {
     private final long size;
     private final String typeName;
 
-    ContainerSample(int siteId, long size, String typeName) {
+    public ContainerSample(int siteId, long size, String typeName) {
         this.siteId = siteId;
         this.size = size;
         this.typeName = typeName;

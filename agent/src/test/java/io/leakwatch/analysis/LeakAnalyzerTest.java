@@ -1,0 +1,79 @@
+package io.leakwatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import io.leakwatch.config.ConfigException;
+import io.leakwatch.config.ConfigParser;
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.heap.PoolUsageAfterGc;
+import io.leakwatch.track.ContainerSample;
+
+/** A growing container beside a heap whose floor rises: when it is WARNING and when CRITICAL. */
+class LeakAnalyzerTest {
+
+    private static final long MIB = 1024 * 1024;
+    private static final String POOL = "G1 Old Gen";
+
+    private final LeakAnalyzer analyzer;
+    private final List<Alert> alerts = new ArrayList<>();
+
+    LeakAnalyzerTest() throws ConfigException {
+        LeakwatchConfig config = new ConfigParser(notice -> { })
+                .parse("interval=500ms,window=10s,critical.horizon=15m", Map.of(), Map.of());
+        analyzer = new LeakAnalyzer(config, id -> "com.acme.Cache#entries", id -> OptionalLong.of(4_096));
+    }
+
+    /** Runs passes from {@code from} to {@code to} ms; the heap grows 1 MiB/s out of 256 MiB after every pass. */
+    private void run(long from, long to, boolean collectionsReclaim) {
+        for (long t = from; t <= to; t += 500) {
+            long live = 50 * MIB + t * MIB / 1000;
+            List<PoolUsageAfterGc> heap = List.of(
+                    new PoolUsageAfterGc(POOL, t, live, 256 * MIB, collectionsReclaim && t % 2_000 == 0));
+            alerts.addAll(analyzer.analyze(t, List.of(new ContainerSample(0, t, "java.util.HashMap")), heap));
+        }
+    }
+
+    private List<String> severities(AlertKind kind) {
+        return alerts.stream().filter(alert -> alert.kind() == kind).map(alert -> alert.severity().name())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    void aProjectionAloneLeavesTheContainerAtWarning() {
+        run(0, 30_000, false);
+        assertEquals(List.of("WARNING"), severities(AlertKind.CONTAINER));
+        assertEquals(List.of(), severities(AlertKind.HEAP));
+        Alert warning = alerts.get(0);
+        assertEquals("com.acme.Cache#entries", warning.site());
+        assertEquals(4_096L, warning.estimatedBytes());
+        assertTrue(warning.secondsToExhaustion() > 0, "carries the heap projection as information");
+    }
+
+    @Test
+    void startsCriticalWhenTheHeapAlreadyIs() {
+        run(0, 30_000, true);
+        assertEquals(List.of("CRITICAL"), severities(AlertKind.HEAP));
+        assertEquals(List.of("CRITICAL"), severities(AlertKind.CONTAINER));
+    }
+
+    @Test
+    void theContainerTurnsCriticalWithTheHeap() {
+        run(0, 20_000, false);
+        run(20_500, 40_000, true);
+        assertEquals(List.of("CRITICAL"), severities(AlertKind.HEAP));
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.CONTAINER));
+        Alert heap = alerts.stream().filter(alert -> alert.kind() == AlertKind.HEAP).findFirst().orElseThrow();
+        assertEquals(POOL, heap.pool());
+        assertEquals(60.0, heap.growthPerMin() / MIB, 1.0);
+        assertEquals(206 - heap.time().toEpochMilli() / 1000.0, heap.secondsToExhaustion(), 2.0);
+    }
+}
