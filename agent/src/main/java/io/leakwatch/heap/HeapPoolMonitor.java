@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
@@ -31,7 +30,6 @@ public final class HeapPoolMonitor implements NotificationListener {
     private static final int MAX_PENDING_USAGES = 1024;
 
     private final LongSupplier clock;
-    private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final ArrayDeque<PoolUsageAfterGc> pending = new ArrayDeque<>();
     private List<String> watchedPools = List.of();
 
@@ -39,7 +37,7 @@ public final class HeapPoolMonitor implements NotificationListener {
         this.clock = clock;
     }
 
-    /** Subscribes to every collector; returns the pools watched. */
+    /** Subscribes to every collector for the JVM's lifetime; returns the pools watched. */
     public List<String> start() {
         List<String> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -50,23 +48,10 @@ public final class HeapPoolMonitor implements NotificationListener {
         watchedPools = List.copyOf(pools);
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (collector instanceof NotificationEmitter) {
-                NotificationEmitter emitter = (NotificationEmitter) collector;
-                emitter.addNotificationListener(this, null, null);
-                emitters.add(emitter);
+                ((NotificationEmitter) collector).addNotificationListener(this, null, null);
             }
         }
         return watchedPools;
-    }
-
-    public void stop() {
-        for (NotificationEmitter emitter : emitters) {
-            try {
-                emitter.removeNotificationListener(this);
-            } catch (ListenerNotFoundException e) {
-                // Already gone: nothing to undo.
-            }
-        }
-        emitters.clear();
     }
 
     @Override
@@ -112,9 +97,5 @@ public final class HeapPoolMonitor implements NotificationListener {
             pending.clear();
             return drained;
         }
-    }
-
-    public List<String> watchedPools() {
-        return watchedPools;
     }
 }

@@ -50,10 +50,6 @@ public final class SiteTable {
         return namesById.get(siteId);
     }
 
-    public int capacity() {
-        return namesById.length();
-    }
-
     /** Field writes left uninstrumented because the table was full. */
     public long refusedSites() {
         return refusedSites.get();

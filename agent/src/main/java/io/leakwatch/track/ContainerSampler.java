@@ -67,7 +67,7 @@ public final class ContainerSampler {
         long started = nanoClock.getAsLong();
         long size;
         try {
-            size = container instanceof Map ? ((Map<?, ?>) container).size() : ((Collection<?>) container).size();
+            size = sizeOf(container);
         } catch (Throwable t) {
             failedSizeCalls.incrementAndGet();
             backoff.fail(siteId);
@@ -100,8 +100,7 @@ public final class ContainerSampler {
                 return;
             }
             try {
-                long size = container instanceof Map ? ((Map<?, ?>) container).size()
-                        : ((Collection<?>) container).size();
+                long size = sizeOf(container);
                 if (size > largestSize[0]) {
                     largestSize[0] = size;
                     largest[0] = container;
@@ -119,6 +118,11 @@ public final class ContainerSampler {
             estimate = estimator.estimate(largest[0]);
         }
         return estimate;
+    }
+
+    /** Only for containers whose implementation is trusted: it runs their {@code size()}. */
+    private static int sizeOf(Object container) {
+        return container instanceof Map ? ((Map<?, ?>) container).size() : ((Collection<?>) container).size();
     }
 
     /** Live containers whose implementation is not trusted to be asked its size, at the last pass. */
