@@ -43,6 +43,9 @@ public final class ContainerLeaks {
             for (int i = 0; i < 10; i++) {
                 audit.handle(tick * 10 + i);
             }
+            if (tick % 50 == 0) {
+                System.out.println("tick " + tick);
+            }
             if (tick % 5 == 0) {
                 int id = tick;
                 bus.subscribe(() -> System.out.println(id));

@@ -1,6 +1,7 @@
 package io.leakwatch.it;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -118,6 +119,8 @@ final class ForkedJvm implements AutoCloseable {
         private final String mainClass;
         private final Path executableJar;
         private final List<String> jvmOptions = new ArrayList<>();
+        private final List<String> optionsBeforeAgent = new ArrayList<>();
+        private final List<String> classpath = new ArrayList<>();
         private final List<String> arguments = new ArrayList<>();
         private final List<String> environment = new ArrayList<>();
         private final List<String> unsetEnvironment = new ArrayList<>();
@@ -143,6 +146,18 @@ final class ForkedJvm implements AutoCloseable {
 
         Builder jvmOption(String option) {
             jvmOptions.add(option);
+            return this;
+        }
+
+        /** An option placed before leakwatch's {@code -javaagent}, such as another agent that must load first. */
+        Builder jvmOptionBeforeAgent(String option) {
+            optionsBeforeAgent.add(option);
+            return this;
+        }
+
+        /** Puts more on the scenario's class path, after the scenario classes. */
+        Builder classpath(String entries) {
+            classpath.add(entries);
             return this;
         }
 
@@ -175,6 +190,7 @@ final class ForkedJvm implements AutoCloseable {
                 Path events = folder.resolve("events.jsonl");
                 List<String> command = new ArrayList<>();
                 command.add(javaHome.resolve("bin").resolve("java").toString());
+                command.addAll(optionsBeforeAgent);
                 if (withAgent) {
                     String argument = "events.file=" + events + ",exporter=none"
                             + (agentArgument == null || agentArgument.isEmpty() ? "" : "," + agentArgument);
@@ -186,7 +202,10 @@ final class ForkedJvm implements AutoCloseable {
                     command.add(executableJar.toString());
                 } else {
                     command.add("-cp");
-                    command.add(SCENARIO_CLASSES.toString());
+                    List<String> entries = new ArrayList<>();
+                    entries.add(SCENARIO_CLASSES.toString());
+                    entries.addAll(classpath);
+                    command.add(String.join(File.pathSeparator, entries));
                     command.add(mainClass);
                 }
                 command.addAll(arguments);

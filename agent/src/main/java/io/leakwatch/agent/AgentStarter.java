@@ -3,6 +3,7 @@ package io.leakwatch.agent;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,15 @@ import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
+import io.leakwatch.export.otlp.OtlpExport;
+import io.leakwatch.heap.GcPauses;
 import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.instrument.FieldWriteInstrumentation;
 import io.leakwatch.instrument.SiteTable;
 import io.leakwatch.log.AgentLog;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
+import io.leakwatch.track.RetainedEstimates;
 import io.leakwatch.track.RetainedSizeEstimator;
 
 /**
@@ -45,21 +49,17 @@ final class AgentStarter {
             AgentLog.line("disabled by enabled=false");
             return;
         }
-        if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            AgentLog.line("OTLP export is not part of this version yet; alerts go to the log and events.file"
-                    + " (set exporter=none to silence this line)");
-        }
-
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
                 LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
+        FieldWriteInstrumentation fieldWrites = new FieldWriteInstrumentation(config, sites);
         if (config.packages().isEmpty()) {
             AgentLog.line("no packages configured: only the heap is watched;"
                     + " set packages=com.your.app to find the fields that grow");
         } else {
             step("install the field-write instrumentation", () -> {
                 LeakwatchBridge.install(registry);
-                new FieldWriteInstrumentation(config, sites).install(instrumentation);
+                fieldWrites.install(instrumentation);
             });
         }
 
@@ -69,17 +69,50 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
         ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
-        samplerThread.schedule(() -> startMonitoring(config, sampler, analyzer, samplerThread),
+        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites, samplerThread),
                 LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static void startMonitoring(LeakwatchConfig config, ContainerSampler sampler, LeakAnalyzer analyzer,
-            ScheduledExecutorService samplerThread) {
+    /** On the sampler thread, after {@code premain} has returned. */
+    private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
+            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites, ScheduledExecutorService samplerThread) {
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", heap::start);
         List<AlertSink> sinks = sinks(config);
-        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis);
+        MonitoringLoop.PassListener afterPass = (now, started) -> { };
+        if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
+            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, analyzer, fieldWrites, sinks);
+            if (publisher.isPresent()) {
+                afterPass = publisher.get();
+            }
+        }
+        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
         samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
+    private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
+            ContainerSampler sampler, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites,
+            List<AlertSink> sinks) {
+        try {
+            GcPauses gcPauses = new GcPauses();
+            step("watch GC pauses", gcPauses::start);
+            RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
+                    LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
+            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors);
+            Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
+            export.ifPresent(started -> sinks.add(started.alertSink()));
+            return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),
+                    started));
+        } catch (Throwable t) {
+            AgentLog.line("could not start OTLP export (" + t + "); alerts still go to the log and events.file");
+            return Optional.empty();
+        }
+    }
+
+    private static String agentVersion() {
+        String version = AgentStarter.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
     }
 
     private static List<AlertSink> sinks(LeakwatchConfig config) {

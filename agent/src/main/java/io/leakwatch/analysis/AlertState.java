@@ -51,6 +51,11 @@ final class AlertState {
         return Optional.empty();
     }
 
+    /** WARNING or CRITICAL while an alert holds, else null. */
+    Severity active() {
+        return active;
+    }
+
     boolean isCritical() {
         return active == Severity.CRITICAL;
     }

@@ -2,6 +2,8 @@ package io.leakwatch.analysis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ public final class LeakAnalyzer {
     private final int seriesCapacity;
     private final SampleSeries[] siteSeries;
     private final AlertState[] siteStates;
+    private final SiteStatus[] siteStatuses;
     private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
 
     /**
@@ -43,6 +46,7 @@ public final class LeakAnalyzer {
         this.seriesCapacity = LeakwatchConfig.SERIES_POINTS_PER_WINDOW + LeakwatchConfig.SERIES_POINTS_PER_WINDOW / 4;
         this.siteSeries = new SampleSeries[LeakwatchConfig.MAX_SITES];
         this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
+        this.siteStatuses = new SiteStatus[LeakwatchConfig.MAX_SITES];
     }
 
     public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolUsageAfterGc> heapUsages) {
@@ -85,6 +89,7 @@ public final class LeakAnalyzer {
             Trend trend = pool.isNearlyFull() ? gated.withNetGrowth() : gated;
             HeapProjection projection = new HeapProjection(entry.getKey(), pool.series.latestValue(), pool.max,
                     trend.known() && trend.netGrowth() ? trend.slopePerSecond() : 0);
+            pool.latest = projection;
             boolean critical = projection.exhaustedWithin(config.criticalHorizonMillis());
             pool.state.next(nowMillis, trend, critical).ifPresent(severity -> alerts.add(
                     Alert.builder(now, severity, AlertKind.HEAP)
@@ -111,7 +116,7 @@ public final class LeakAnalyzer {
         Trend trend = detector.evaluate(siteSeries[id], nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS,
                 TrendDetector.Shape.EVERY_QUARTER_ENDS_HIGHER);
         boolean critical = heapCritical && trend.netGrowth();
-        return siteStates[id].next(nowMillis, trend, critical).map(severity -> {
+        Optional<Alert> change = siteStates[id].next(nowMillis, trend, critical).map(severity -> {
             Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
                     .site(siteNames.apply(id))
                     .size(sample.size())
@@ -127,6 +132,46 @@ public final class LeakAnalyzer {
             }
             return alert.build();
         });
+        siteStatuses[id] = new SiteStatus(id, siteNames.apply(id), sample.typeName(), sample.size(),
+                trend.growthPerMinute() / 60, siteStates[id].active());
+        return change;
+    }
+
+    /**
+     * The state after the latest pass, with at most {@code maxSites} sites: those alerted, then those
+     * growing fastest, then the largest. Each exported site costs the user a few metric series.
+     */
+    public AnalysisSnapshot snapshot(int maxSites) {
+        List<SiteStatus> sites = new ArrayList<>();
+        Map<AlertKind, Integer> warnings = new EnumMap<>(AlertKind.class);
+        Map<AlertKind, Integer> criticals = new EnumMap<>(AlertKind.class);
+        for (SiteStatus status : siteStatuses) {
+            if (status != null) {
+                sites.add(status);
+                count(status.activeAlert(), AlertKind.CONTAINER, warnings, criticals);
+            }
+        }
+        sites.sort(Comparator.comparing((SiteStatus status) -> status.activeAlert() == null)
+                .thenComparing(Comparator.comparingDouble(SiteStatus::growthPerSecond).reversed())
+                .thenComparing(Comparator.comparingLong(SiteStatus::size).reversed()));
+        List<PoolStatus> poolStatuses = new ArrayList<>();
+        for (PoolHistory pool : pools.values()) {
+            if (pool.latest != null) {
+                poolStatuses.add(new PoolStatus(pool.latest));
+            }
+            count(pool.state.active(), AlertKind.HEAP, warnings, criticals);
+        }
+        return new AnalysisSnapshot(sites.subList(0, Math.min(maxSites, sites.size())), poolStatuses, warnings,
+                criticals);
+    }
+
+    private static void count(Severity active, AlertKind kind, Map<AlertKind, Integer> warnings,
+            Map<AlertKind, Integer> criticals) {
+        if (active == Severity.WARNING) {
+            warnings.merge(kind, 1, Integer::sum);
+        } else if (active == Severity.CRITICAL) {
+            criticals.merge(kind, 1, Integer::sum);
+        }
     }
 
     /** A heap pool's usage-after-GC series, its last known maximum, its last reclaiming collection and its state. */
@@ -136,6 +181,7 @@ public final class LeakAnalyzer {
         long max;
         long lastReclaimMillis = Long.MIN_VALUE;
         long lastReclaimUsed;
+        HeapProjection latest;
 
         PoolHistory(SampleSeries series, long windowMillis) {
             this.series = series;

@@ -14,7 +14,8 @@ public enum ConfigKey {
     EXPORTER("exporter", "otlp or none"),
     LOG("log", "stderr or none"),
     ENABLED("enabled", "true or false"),
-    CRITICAL_HORIZON("critical.horizon", "a duration such as 250ms, 10s, 5m or 1h");
+    CRITICAL_HORIZON("critical.horizon", "a duration such as 250ms, 10s, 5m or 1h"),
+    OTLP_MAX_SITES("otlp.maxSites", "a whole number from 1 to " + LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
 
     private static final String SYSTEM_PROPERTY_PREFIX = "leakwatch.";
     private static final String ENVIRONMENT_PREFIX = "LEAKWATCH_";

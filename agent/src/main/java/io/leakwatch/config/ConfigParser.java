@@ -121,7 +121,9 @@ public final class ConfigParser {
                 LeakwatchConfig.Exporter.OTLP);
         LeakwatchConfig.LogSink log = parseChoice(raw, ConfigKey.LOG, LeakwatchConfig.LogSink.class,
                 LeakwatchConfig.LogSink.STDERR);
-        return new LeakwatchConfig(enabled, packages, interval, window, horizon, eventsFile, exporter, log);
+        int exportedSites = parseWholeNumber(raw, ConfigKey.OTLP_MAX_SITES, 20, LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
+        return new LeakwatchConfig(enabled, packages, interval, window, horizon, eventsFile, exporter, log,
+                exportedSites);
     }
 
     private static boolean parseBoolean(Map<ConfigKey, RawValue> raw, ConfigKey key, boolean fallback)
@@ -138,6 +140,22 @@ public final class ConfigParser {
             default:
                 throw invalid(value, key);
         }
+    }
+
+    private static int parseWholeNumber(Map<ConfigKey, RawValue> raw, ConfigKey key, int fallback, int max)
+            throws ConfigException {
+        RawValue value = raw.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!value.text.matches("\\d{1,9}")) {
+            throw invalid(value, key);
+        }
+        int number = Integer.parseInt(value.text);
+        if (number < 1 || number > max) {
+            throw invalid(value, key);
+        }
+        return number;
     }
 
     /** Parses {@code 250ms}, {@code 10s}, {@code 5m} or {@code 1h} into milliseconds. */

@@ -38,6 +38,15 @@ public final class LeakwatchConfig {
     /** Delay before JMX listeners and threads start, so the application configures its MBean server first. */
     public static final long START_DELAY_MILLIS = 1000;
 
+    /** The highest {@code otlp.maxSites} accepted: each site is a few metric series in the user's backend. */
+    public static final int MAX_EXPORTED_SITES_LIMIT = 1000;
+    /** Alert log records kept for redelivery while the OTLP endpoint cannot be reached; the oldest go first. */
+    public static final int MAX_UNDELIVERED_ALERTS = 256;
+    /** Longest the JVM's exit waits for the last OTLP export. */
+    public static final long EXPORT_FLUSH_ON_EXIT_MILLIS = 1000;
+    /** How often a site's retained bytes are re-estimated for the exported metric. */
+    public static final long RETAINED_ESTIMATE_REFRESH_MILLIS = 60_000;
+
     private final boolean enabled;
     private final List<String> packages;
     private final long intervalMillis;
@@ -46,9 +55,10 @@ public final class LeakwatchConfig {
     private final Path eventsFile;
     private final Exporter exporter;
     private final LogSink logSink;
+    private final int maxExportedSites;
 
     LeakwatchConfig(boolean enabled, List<String> packages, long intervalMillis, long windowMillis,
-            long criticalHorizonMillis, Path eventsFile, Exporter exporter, LogSink logSink) {
+            long criticalHorizonMillis, Path eventsFile, Exporter exporter, LogSink logSink, int maxExportedSites) {
         this.enabled = enabled;
         this.packages = List.copyOf(packages);
         this.intervalMillis = intervalMillis;
@@ -57,6 +67,7 @@ public final class LeakwatchConfig {
         this.eventsFile = eventsFile;
         this.exporter = exporter;
         this.logSink = logSink;
+        this.maxExportedSites = maxExportedSites;
     }
 
     public boolean enabled() {
@@ -90,6 +101,11 @@ public final class LeakwatchConfig {
 
     public LogSink logSink() {
         return logSink;
+    }
+
+    /** Most container sites exported as OTLP metrics: the alerted and growing ones first, then the largest. */
+    public int maxExportedSites() {
+        return maxExportedSites;
     }
 
     /** Whether a class of this binary name lies in one of the configured packages. */

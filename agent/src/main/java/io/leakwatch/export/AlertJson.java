@@ -12,25 +12,8 @@ public final class AlertJson {
 
     public static String toJson(Alert alert) {
         JsonObjectWriter json = new JsonObjectWriter();
-        json.field("time", alert.time().toString());
-        json.field("severity", alert.severity().name());
-        json.field("kind", alert.kind().label());
-        json.field("site", alert.site());
-        json.field("pool", alert.pool());
-        json.field("type", alert.type());
-        json.field("size", alert.size());
-        json.field("growthPerMin", rounded(alert.growthPerMin()));
-        json.field("estimatedBytes", alert.estimatedBytes());
-        json.field("heapUsedAfterGc", alert.heapUsedAfterGc());
-        json.field("heapMax", alert.heapMax());
-        json.field("secondsToExhaustion", rounded(alert.secondsToExhaustion()));
-        json.field("evidence", alert.evidence());
+        AlertFields.of(alert).forEach(json::field);
         return json.close();
-    }
-
-    /** One decimal is all a reader needs; it keeps lines short and diffable. */
-    private static Double rounded(Double value) {
-        return value == null ? null : Math.round(value * 10) / 10.0;
     }
 
     /** A flat JSON object of strings, numbers and string arrays. */
@@ -38,9 +21,6 @@ public final class AlertJson {
         private final StringBuilder out = new StringBuilder("{");
 
         void field(String name, Object value) {
-            if (value == null) {
-                return;
-            }
             if (out.length() > 1) {
                 out.append(',');
             }

@@ -1,0 +1,152 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.leakwatch.it.otlp.OtlpReceiver;
+import io.leakwatch.it.otlp.OtlpReceiver.ReceivedLog;
+import io.leakwatch.it.otlp.OtlpReceiver.ReceivedMetric;
+
+/** A leak in a forked JVM reaches an OTLP receiver as metrics and as an alert log record, decoded from real protobuf. */
+class OtlpExportIT {
+
+    static final String STATIC_MAP = "com.acme.scenarios.ContainerLeaks$PriceCache#PRICES";
+    static final String LEAK_AGENT_ARGUMENT = "packages=com.acme.scenarios,interval=500ms,window=10s,exporter=otlp";
+    private static final int EXPORT_INTERVAL_MILLIS = 1000;
+
+    @Test
+    void deliversTheLeakingSiteAndTheAlertWithinTwoExportIntervals() {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = leakExportingTo(receiver.endpoint())
+                        .environment("OTEL_SERVICE_NAME", "checkout")
+                        .environment("OTEL_RESOURCE_ATTRIBUTES", "service.version=1.4.2,deployment.environment.name=it")
+                        .start()) {
+            AlertRecord alert = awaitWarning(jvm, STATIC_MAP);
+            Instant raised = Instant.parse(alert.text("time"));
+
+            ReceivedLog record = awaitAlertRecord(receiver, STATIC_MAP, "WARNING");
+            assertThat(Duration.between(raised, record.receivedAt()))
+                    .isLessThanOrEqualTo(Duration.ofMillis(2 * EXPORT_INTERVAL_MILLIS));
+            assertThat(record.eventName()).isEqualTo("leakwatch.alert");
+            assertThat(record.severityNumber()).isEqualTo(13);
+            assertThat(record.body()).startsWith("[leakwatch] WARNING container " + STATIC_MAP);
+            assertThat(jvm.stderr()).contains(record.body());
+            assertThat(record.timestamp()).isEqualTo(raised);
+            assertThat(record.scope()).isEqualTo("io.leakwatch");
+            assertThat(record.attributes()).containsEntry("kind", "container").containsEntry("severity", "WARNING")
+                    .containsEntry("type", "java.util.HashMap").containsEntry("size", alert.text("size"))
+                    .containsKeys("growthPerMin", "estimatedBytes", "time");
+
+            ReceivedMetric size = awaitMetric(receiver, "leakwatch.container.size", Map.of("site", STATIC_MAP),
+                    raised);
+            assertThat(size.unit()).isEqualTo("{element}");
+            assertThat(size.type()).isEqualTo("gauge");
+            assertThat(size.attributes()).containsEntry("type", "java.util.HashMap");
+            assertThat(size.value()).isGreaterThan(1000);
+            assertThat(size.scope()).isEqualTo("io.leakwatch");
+            assertThat(awaitMetric(receiver, "leakwatch.container.growth_rate", Map.of("site", STATIC_MAP), raised))
+                    .satisfies(m -> assertThat(m.unit()).isEqualTo("{element}/s"))
+                    .satisfies(m -> assertThat(m.value()).isPositive());
+            assertThat(awaitMetric(receiver, "leakwatch.container.retained", Map.of("site", STATIC_MAP), raised))
+                    .satisfies(m -> assertThat(m.unit()).isEqualTo("By"))
+                    .satisfies(m -> assertThat(m.value()).isGreaterThan(size.value() * 16));
+            assertThat(awaitMetric(receiver, "leakwatch.alerts.active",
+                    Map.of("severity", "WARNING", "kind", "container"), raised).value()).isGreaterThanOrEqualTo(1);
+
+            ReceivedMetric live = awaitMetric(receiver, "leakwatch.heap.live", Map.of(), raised);
+            assertThat(live.unit()).isEqualTo("By");
+            assertThat(live.attributes()).containsKey("pool");
+            assertThat(awaitMetric(receiver, "leakwatch.heap.limit", Map.of("pool", live.attributes().get("pool")),
+                    raised).value()).isGreaterThan(live.value());
+            assertThat(awaitMetric(receiver, "leakwatch.gc.pause.count", Map.of(), raised))
+                    .satisfies(m -> assertThat(m.type()).isEqualTo("sum"))
+                    .satisfies(m -> assertThat(m.attributes()).containsKey("gc"));
+            assertThat(awaitMetric(receiver, "leakwatch.sampler.duration", Map.of("quantile", "0.99"), raised).unit())
+                    .isEqualTo("s");
+            assertThat(awaitMetric(receiver, "leakwatch.containers.tracked", Map.of(), raised).value()).isPositive();
+            assertThat(awaitMetric(receiver, "leakwatch.errors.suppressed", Map.of("source", "field_write"), raised)
+                    .value()).isZero();
+
+            assertThat(size.resource()).containsEntry("service.name", "checkout")
+                    .containsEntry("service.version", "1.4.2")
+                    .containsEntry("deployment.environment.name", "it")
+                    .containsEntry("process.pid", Long.toString(jvm.process().pid()))
+                    .containsEntry("telemetry.distro.name", "leakwatch")
+                    .containsKeys("service.instance.id", "host.name", "telemetry.sdk.version");
+            assertThat(jvm.stderr()).noneMatch(line -> line.contains("OTLP"));
+        }
+    }
+
+    @Test
+    void exporterNoneSendsNothing() {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).agent(LEAK_AGENT_ARGUMENT + ",exporter=none").start()) {
+            awaitWarning(jvm, STATIC_MAP);
+            await().during(Duration.ofMillis(3 * EXPORT_INTERVAL_MILLIS)).atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.metricRequests().isEmpty() && receiver.logRequests().isEmpty()
+                            && receiver.traceRequestCount() == 0);
+        }
+    }
+
+    @Test
+    void grpcIsRefusedInOneLineAndTheApplicationRuns() {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = leakExportingTo(receiver.endpoint())
+                        .environment("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc").start()) {
+            awaitWarning(jvm, STATIC_MAP);
+            assertThat(jvm.stderr()).filteredOn(line -> line.contains("OTLP")).singleElement().asString()
+                    .startsWith("[leakwatch] otel.exporter.otlp.protocol=grpc is not supported")
+                    .contains("http/protobuf");
+            assertThat(jvm.isAlive()).isTrue();
+        }
+    }
+
+    /** The leaking scenario with the agent exporting to {@code endpoint} every second. */
+    static ForkedJvm.Builder leakExportingTo(String endpoint) {
+        return ForkedJvm.builder("com.acme.scenarios.ContainerLeaks")
+                .agent(LEAK_AGENT_ARGUMENT)
+                .environment("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
+                .environment("OTEL_METRIC_EXPORT_INTERVAL", Integer.toString(EXPORT_INTERVAL_MILLIS));
+    }
+
+    static AlertRecord awaitWarning(ForkedJvm jvm, String site) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> jvm.alerts().stream()
+                        .filter(alert -> site.equals(alert.site()) && "WARNING".equals(alert.severity())).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    static ReceivedLog awaitAlertRecord(OtlpReceiver receiver, String site, String severity) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> receiver.logs().stream()
+                        .filter(log -> site.equals(log.attributes().get("site"))
+                                && severity.equals(log.attributes().get("severity")))
+                        .findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** A data point of {@code name} with these attributes, received after {@code after}. */
+    static ReceivedMetric awaitMetric(OtlpReceiver receiver, String name, Map<String, String> attributes,
+            Instant after) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> latest(receiver.metrics(), name, attributes, after), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<ReceivedMetric> latest(List<ReceivedMetric> metrics, String name,
+            Map<String, String> attributes, Instant after) {
+        return metrics.stream()
+                .filter(metric -> metric.name().equals(name) && metric.receivedAt().isAfter(after)
+                        && metric.attributes().entrySet().containsAll(attributes.entrySet()))
+                .reduce((first, second) -> second);
+    }
+}

@@ -1,0 +1,41 @@
+package io.leakwatch.analysis;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the analyzer knows after one pass, bounded to the sites worth exporting; immutable. */
+public final class AnalysisSnapshot {
+
+    public static final AnalysisSnapshot EMPTY = new AnalysisSnapshot(List.of(), List.of(), new EnumMap<>(AlertKind.class),
+            new EnumMap<>(AlertKind.class));
+
+    private final List<SiteStatus> sites;
+    private final List<PoolStatus> pools;
+    private final Map<AlertKind, Integer> activeWarnings;
+    private final Map<AlertKind, Integer> activeCriticals;
+
+    AnalysisSnapshot(List<SiteStatus> sites, List<PoolStatus> pools, Map<AlertKind, Integer> activeWarnings,
+            Map<AlertKind, Integer> activeCriticals) {
+        this.sites = List.copyOf(sites);
+        this.pools = List.copyOf(pools);
+        this.activeWarnings = Map.copyOf(activeWarnings);
+        this.activeCriticals = Map.copyOf(activeCriticals);
+    }
+
+    /** Alerted sites first, then growing ones, then the largest, up to the configured cap. */
+    public List<SiteStatus> sites() {
+        return sites;
+    }
+
+    public List<PoolStatus> pools() {
+        return pools;
+    }
+
+    /** Alerts of this kind and severity (WARNING or CRITICAL) that hold now. */
+    public int activeAlerts(Severity severity, AlertKind kind) {
+        Map<AlertKind, Integer> counts = severity == Severity.CRITICAL ? activeCriticals
+                : severity == Severity.WARNING ? activeWarnings : Map.of();
+        return counts.getOrDefault(kind, 0);
+    }
+}

@@ -1,0 +1,38 @@
+package io.leakwatch.export;
+
+import java.util.OptionalLong;
+import java.util.function.BiConsumer;
+
+import io.leakwatch.analysis.AnalysisSnapshot;
+import io.leakwatch.heap.GcPauses;
+import io.leakwatch.stats.Distribution;
+
+/** What the exported metrics read: the analysis after the latest pass and the agent's own counters. Thread-safe. */
+public interface AgentReadings {
+
+    AnalysisSnapshot analysis();
+
+    /** The latest estimate of what a site's largest container keeps alive. */
+    OptionalLong retainedBytes(int siteId);
+
+    /** Each collector's collections so far and its durations since the previous call. */
+    void gcPauses(BiConsumer<String, GcPauses.Reading> reader);
+
+    /** Durations of the sampler's passes since the previous call. */
+    Distribution.Interval samplerPasses();
+
+    long trackedContainers();
+
+    long unsampledContainers();
+
+    long droppedRegistrations();
+
+    /** Errors swallowed on application threads, in instrumented field writes. */
+    long suppressedFieldWriteErrors();
+
+    /** Classes that could not be instrumented. */
+    long transformErrors();
+
+    /** {@code size()} calls that threw or were too slow. */
+    long failedSizeCalls();
+}

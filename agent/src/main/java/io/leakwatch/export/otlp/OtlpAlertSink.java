@@ -1,0 +1,83 @@
+package io.leakwatch.export.otlp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.leakwatch.analysis.Alert;
+import io.leakwatch.export.AlertFields;
+import io.leakwatch.export.AlertLine;
+import io.leakwatch.export.AlertSink;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.logs.Severity;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+
+/**
+ * Every alert as one OTLP log record: event {@code leakwatch.alert}, the human line as its body, the
+ * alert's fields, by their interface names, as its attributes. Alerts are rare and urgent, so each is
+ * flushed at once instead of waiting for the next batch.
+ */
+final class OtlpAlertSink implements AlertSink {
+
+    static final String EVENT_NAME = "leakwatch.alert";
+
+    private final Logger logger;
+    private final SdkLoggerProvider provider;
+
+    OtlpAlertSink(SdkLoggerProvider provider, String scopeVersion) {
+        this.provider = provider;
+        this.logger = provider.loggerBuilder(LeakwatchMetrics.SCOPE).setInstrumentationVersion(scopeVersion).build();
+    }
+
+    @Override
+    public void deliver(Alert alert) {
+        try {
+            logger.logRecordBuilder()
+                    .setEventName(EVENT_NAME)
+                    .setTimestamp(alert.time())
+                    .setSeverity(severityOf(alert))
+                    .setSeverityText(alert.severity().name())
+                    .setBody(AlertLine.format(alert))
+                    .setAllAttributes(attributesOf(alert))
+                    .emit();
+            provider.forceFlush();
+        } catch (RuntimeException e) {
+            // An alert sink must not throw: the other sinks have the alert.
+        }
+    }
+
+    private static Severity severityOf(Alert alert) {
+        switch (alert.severity()) {
+            case CRITICAL:
+                return Severity.ERROR;
+            case WARNING:
+                return Severity.WARN;
+            default:
+                return Severity.INFO;
+        }
+    }
+
+    static Attributes attributesOf(Alert alert) {
+        AttributesBuilder attributes = Attributes.builder();
+        for (Map.Entry<String, Object> field : AlertFields.of(alert).entrySet()) {
+            Object value = field.getValue();
+            if (value instanceof Long) {
+                attributes.put(field.getKey(), (Long) value);
+            } else if (value instanceof Double) {
+                attributes.put(field.getKey(), (Double) value);
+            } else if (value instanceof List) {
+                attributes.put(AttributeKey.stringArrayKey(field.getKey()), stringsOf((List<?>) value));
+            } else {
+                attributes.put(field.getKey(), String.valueOf(value));
+            }
+        }
+        return attributes.build();
+    }
+
+    private static List<String> stringsOf(List<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,138 @@
+package io.leakwatch.export.otlp;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.export.AgentReadings;
+import io.leakwatch.export.AlertSink;
+import io.leakwatch.log.AgentLog;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+
+/**
+ * leakwatch's own OpenTelemetry SDK (relocated in the agent jar, so it never meets the application's),
+ * configured from the standard {@code otel.*} / {@code OTEL_*} settings, exporting the
+ * {@code leakwatch.*} metrics and one log record per alert over OTLP/HTTP. It is never made global.
+ */
+public final class OtlpExport {
+
+    private final OpenTelemetrySdk sdk;
+    private final OtlpAlertSink alerts;
+    private final RedeliveringLogRecordExporter alertRecords;
+
+    private OtlpExport(OpenTelemetrySdk sdk, OtlpAlertSink alerts, RedeliveringLogRecordExporter alertRecords) {
+        this.sdk = sdk;
+        this.alerts = alerts;
+        this.alertRecords = alertRecords;
+    }
+
+    /**
+     * Builds the SDK and registers the metrics; must run on the agent's thread, never in {@code premain}.
+     * Empty, after one line saying why, when the settings cannot be used.
+     */
+    public static Optional<OtlpExport> start(AgentReadings readings, String agentVersion) {
+        Setup setup = new Setup();
+        OpenTelemetrySdk sdk;
+        try {
+            sdk = AutoConfiguredOpenTelemetrySdk.builder()
+                    .addPropertiesSupplier(OtlpSettings::defaults)
+                    .addPropertiesCustomizer(setup::check)
+                    .addResourceCustomizer((resource, config) -> AgentResource.under(resource, agentVersion))
+                    .addMetricExporterCustomizer((exporter, config) -> new ObservedMetricExporter(exporter, setup.outcomes))
+                    .addLogRecordExporterCustomizer((exporter, config) -> setup.redelivering(exporter))
+                    .setServiceClassLoader(OtlpExport.class.getClassLoader())
+                    .disableShutdownHook()
+                    .build()
+                    .getOpenTelemetrySdk();
+        } catch (RuntimeException | LinkageError e) {
+            Optional<UnsupportedSetting> unsupported = unsupportedSettingIn(e);
+            AgentLog.line(unsupported.isPresent()
+                    ? unsupported.get().getMessage() + "; OTLP export is off, alerts still go to the log and events.file"
+                    : "OTLP export is off: the otel.* / OTEL_* settings could not be used (" + oneLine(e)
+                            + "); alerts still go to the log and events.file");
+            return Optional.empty();
+        }
+        if (setup.disabled) {
+            AgentLog.line("otel.sdk.disabled=true: leakwatch exports nothing over OTLP;"
+                    + " alerts still go to the log and events.file");
+            return Optional.empty();
+        }
+        new LeakwatchMetrics(sdk.getSdkMeterProvider().meterBuilder(LeakwatchMetrics.SCOPE)
+                .setInstrumentationVersion(agentVersion).build(), readings, setup.alertRecords);
+        OtlpExport export = new OtlpExport(sdk, new OtlpAlertSink(sdk.getSdkLoggerProvider(), agentVersion),
+                setup.alertRecords);
+        Runtime.getRuntime().addShutdownHook(new Thread(export::flushOnExit, "leakwatch-otlp-flush"));
+        return Optional.of(export);
+    }
+
+    /** Where alerts become OTLP log records. */
+    public AlertSink alertSink() {
+        return alerts;
+    }
+
+    /** Sends again the alert records the endpoint has not yet accepted; called after every sampler pass. */
+    public void redeliverAlerts() {
+        if (alertRecords != null) {
+            alertRecords.redeliver();
+        }
+    }
+
+    /** Waits a moment, never longer, for the last export: the JVM's exit must not hang on a slow collector. */
+    private void flushOnExit() {
+        try {
+            sdk.shutdown().join(LeakwatchConfig.EXPORT_FLUSH_ON_EXIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // Exiting anyway.
+        }
+    }
+
+    /** The SDK may wrap what a configuration callback throws. */
+    private static Optional<UnsupportedSetting> unsupportedSettingIn(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnsupportedSetting) {
+                return Optional.of((UnsupportedSetting) cause);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /** What the SDK's configuration callbacks learn and build, for {@link #start}. */
+    private static final class Setup {
+        ExportOutcomes outcomes = new ExportOutcomes("the OTLP endpoint");
+        RedeliveringLogRecordExporter alertRecords;
+        boolean disabled;
+
+        Map<String, String> check(ConfigProperties config) {
+            Optional<String> unsupported = OtlpSettings.unsupportedProtocol(config);
+            if (unsupported.isPresent()) {
+                throw new UnsupportedSetting(unsupported.get());
+            }
+            disabled = config.getBoolean("otel.sdk.disabled", false);
+            outcomes = new ExportOutcomes(OtlpSettings.metricsEndpoint(config));
+            return OtlpSettings.fixed();
+        }
+
+        LogRecordExporter redelivering(LogRecordExporter exporter) {
+            alertRecords = new RedeliveringLogRecordExporter(exporter, outcomes, LeakwatchConfig.MAX_UNDELIVERED_ALERTS);
+            return alertRecords;
+        }
+    }
+
+    /** A setting leakwatch cannot honour, with the one line that says so. */
+    private static final class UnsupportedSetting extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedSetting(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
