@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import io.leakwatch.it.otlp.OtlpReceiver;
+import io.leakwatch.it.otlp.OtlpReceiver.ReceivedLog;
 
 /** The payment demo under the shaded agent: its real leak is named at its field, its healthy run raises nothing. */
 class DemoAppIT {
@@ -21,10 +26,16 @@ class DemoAppIT {
     private static final String AGENT_OPTIONS = "packages=com.acme.payment,interval=1s,window=20s";
     private static final Pattern REQUESTS_OK = Pattern.compile("^\\[payment\\] \\d+s: requests ok=(\\d+) ");
 
+    /** The README's OTLP variant: the same run, exported to a collector (here the test receiver). */
     @Test
-    void namesTheFraudHistoryMapAsTheLeak() {
-        try (ForkedJvm demo = startDemo("--feature", "fraud-history", "--load", "300", "--port", "0",
-                "--duration", "3m")) {
+    void namesTheFraudHistoryMapAsTheLeakAlsoOverOtlp() {
+        try (OtlpReceiver collector = OtlpReceiver.start();
+                ForkedJvm demo = demo("--feature", "fraud-history", "--load", "300", "--port", "0", "--duration", "3m")
+                        .agent(AGENT_OPTIONS + ",exporter=otlp")
+                        .environment("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint())
+                        .environment("OTEL_SERVICE_NAME", "payment-demo")
+                        .environment("OTEL_METRIC_EXPORT_INTERVAL", "5000")
+                        .start()) {
             await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> leakAlert(demo).isPresent() || !demo.isAlive());
             AlertRecord alert = leakAlert(demo).orElseThrow(() -> new AssertionError("no alert for " + LEAKING_SITE
@@ -35,12 +46,17 @@ class DemoAppIT {
             assertThat(alert.json().get("size").asLong()).isPositive();
             assertThat(alert.json().get("growthPerMin").asDouble()).isPositive();
             assertThat(alert.json().get("estimatedBytes").asLong()).isPositive();
+
+            ReceivedLog record = OtlpExportIT.awaitAlertRecord(collector, LEAKING_SITE, alert.severity());
+            assertThat(record.resource()).containsEntry("service.name", "payment-demo");
+            assertThat(OtlpExportIT.awaitMetric(collector, "leakwatch.container.size", Map.of("site", LEAKING_SITE),
+                    Instant.parse(alert.text("time"))).value()).isPositive();
         }
     }
 
     @Test
     void raisesNothingWhileTheServiceIsHealthy() throws IOException, InterruptedException {
-        try (ForkedJvm demo = startDemo("--load", "300", "--port", "0", "--duration", "90s")) {
+        try (ForkedJvm demo = demo("--load", "300", "--port", "0", "--duration", "90s").start()) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                     .until(() -> requestsOk(demo) > 0 || !demo.isAlive());
             long servedBefore = requestsOk(demo);
@@ -79,7 +95,7 @@ class DemoAppIT {
         return ok;
     }
 
-    private static ForkedJvm startDemo(String... demoArguments) {
+    private static ForkedJvm.Builder demo(String... demoArguments) {
         ForkedJvm.Builder demo = ForkedJvm.executableJar(DEMO_JAR)
                 .agent(AGENT_OPTIONS)
                 .jvmOption("-Xmx256m")
@@ -88,6 +104,6 @@ class DemoAppIT {
         for (String argument : demoArguments) {
             demo.argument(argument);
         }
-        return demo.start();
+        return demo;
     }
 }
