@@ -3,6 +3,10 @@ package io.leakwatch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,6 +110,24 @@ class OtlpExportIT {
                     .startsWith("[leakwatch] otel.exporter.otlp.protocol=grpc is not supported")
                     .contains("http/protobuf");
             assertThat(jvm.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void theApplicationStillChoosesItsLogManagerAfterTheSdkHasRun() throws IOException {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.LateLogManager")
+                        .agent("exporter=otlp")
+                        .environment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+                        .environment("OTEL_METRIC_EXPORT_INTERVAL", "500")
+                        .start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.metricRequests().isEmpty());
+            Writer stdin = new OutputStreamWriter(jvm.process().getOutputStream(), StandardCharsets.UTF_8);
+            stdin.write("choose your log manager\n");
+            stdin.flush();
+            await().atMost(Duration.ofSeconds(30)).until(() -> jvm.stdout().stream()
+                    .anyMatch(line -> line.startsWith("log manager: ")));
+            assertThat(jvm.stdout()).contains("log manager: com.acme.scenarios.LateLogManager$QuietLogManager");
         }
     }
 
