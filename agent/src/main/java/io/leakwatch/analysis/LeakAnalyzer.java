@@ -132,8 +132,10 @@ public final class LeakAnalyzer {
             }
             return alert.build();
         });
-        siteStatuses[id] = new SiteStatus(id, siteNames.apply(id), sample.typeName(), sample.size(),
-                trend.growthPerMinute() / 60, siteStates[id].active());
+        // Once its containers are collected a site keeps its last type, so its exported series stays one series.
+        String type = sample.typeName() != null || siteStatuses[id] == null ? sample.typeName() : siteStatuses[id].type();
+        siteStatuses[id] = new SiteStatus(id, siteNames.apply(id), type, sample.size(), trend.growthPerMinute() / 60,
+                siteStates[id].active());
         return change;
     }
 

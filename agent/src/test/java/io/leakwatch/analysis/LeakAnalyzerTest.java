@@ -76,4 +76,34 @@ class LeakAnalyzerTest {
         assertEquals(60.0, heap.growthPerMin() / MIB, 1.0);
         assertEquals(206 - heap.time().toEpochMilli() / 1000.0, heap.secondsToExhaustion(), 2.0);
     }
+
+    @Test
+    void theSnapshotPutsAlertedSitesFirstThenGrowingThenLargestWithinTheCap() {
+        LeakAnalyzer sites = new LeakAnalyzer(config(), id -> "com.acme.Site#" + id, id -> OptionalLong.empty());
+        for (long t = 0; t <= 15_000; t += 500) {
+            sites.analyze(t, List.of(
+                    new ContainerSample(0, 5, "java.util.ArrayList"),
+                    new ContainerSample(1, 10_000, "java.util.HashMap"),
+                    new ContainerSample(2, t, "java.util.HashMap"),
+                    new ContainerSample(3, 50, null)), List.of());
+        }
+        AnalysisSnapshot snapshot = sites.snapshot(2);
+        assertEquals(List.of("com.acme.Site#2", "com.acme.Site#1"),
+                snapshot.sites().stream().map(SiteStatus::site).collect(Collectors.toList()));
+        SiteStatus leaking = snapshot.sites().get(0);
+        assertEquals(Severity.WARNING, leaking.activeAlert());
+        assertEquals(1000.0, leaking.growthPerSecond(), 50.0);
+        assertEquals(15_000, leaking.size());
+        assertEquals(1, snapshot.activeAlerts(Severity.WARNING, AlertKind.CONTAINER));
+        assertEquals(0, snapshot.activeAlerts(Severity.CRITICAL, AlertKind.CONTAINER));
+        assertEquals(4, sites.snapshot(10).sites().size());
+    }
+
+    private static LeakwatchConfig config() {
+        try {
+            return new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

@@ -33,6 +33,19 @@ class ConfigParserTest {
         assertTrue(config.eventsFile().isEmpty());
         assertEquals(LeakwatchConfig.Exporter.OTLP, config.exporter());
         assertEquals(LeakwatchConfig.LogSink.STDERR, config.logSink());
+        assertEquals(20, config.maxExportedSites());
+    }
+
+    @Test
+    void exportedSitesAreAWholeNumberWithinTheLimit() throws ConfigException {
+        assertEquals(5, parse("otlp.maxSites=5", Map.of(), Map.of()).maxExportedSites());
+        assertEquals(1000, parse(null, Map.of(), Map.of("LEAKWATCH_OTLP_MAXSITES", "1000")).maxExportedSites());
+        for (String invalid : List.of("0", "1001", "ten", "-3", "")) {
+            ConfigException refused = assertThrows(ConfigException.class,
+                    () -> parse("otlp.maxSites=" + invalid, Map.of(), Map.of()));
+            assertEquals("invalid value '" + invalid + "' for agent argument otlp.maxSites;"
+                    + " expected a whole number from 1 to 1000", refused.getMessage());
+        }
     }
 
     @Test
