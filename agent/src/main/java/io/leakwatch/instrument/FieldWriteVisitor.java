@@ -3,7 +3,6 @@ package io.leakwatch.instrument;
 import io.leakwatch.bootstrap.LeakwatchBridge;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
@@ -16,23 +15,23 @@ final class FieldWriteVisitor extends MethodVisitor {
     /** The inserted code pushes the duplicated value and the site id. */
     private static final int EXTRA_STACK = 2;
 
-    private final ContainerFieldTypes containerTypes;
-    private final TypePool applicationTypes;
+    private final ClassHierarchy hierarchy;
     private final SiteTable sites;
+    private final Runnable onRewrite;
     private boolean inserted;
 
-    FieldWriteVisitor(MethodVisitor target, ContainerFieldTypes containerTypes, TypePool applicationTypes,
-            SiteTable sites) {
+    /** @param onRewrite told each time a write is rewritten, so that an unchanged class can be left as it was */
+    FieldWriteVisitor(MethodVisitor target, ClassHierarchy hierarchy, SiteTable sites, Runnable onRewrite) {
         super(OpenedClassReader.ASM_API, target);
-        this.containerTypes = containerTypes;
-        this.applicationTypes = applicationTypes;
+        this.hierarchy = hierarchy;
         this.sites = sites;
+        this.onRewrite = onRewrite;
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         if ((opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)
-                && containerTypes.isContainer(descriptor, applicationTypes)) {
+                && hierarchy.isContainerDescriptor(descriptor)) {
             int siteId = sites.idOf(owner.replace('/', '.'), name);
             if (siteId != SiteTable.NO_SITE) {
                 super.visitInsn(Opcodes.DUP);
@@ -40,6 +39,7 @@ final class FieldWriteVisitor extends MethodVisitor {
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, LeakwatchBridge.INTERNAL_NAME,
                         LeakwatchBridge.ON_FIELD_WRITE, LeakwatchBridge.ON_FIELD_WRITE_DESCRIPTOR, false);
                 inserted = true;
+                onRewrite.run();
             }
         }
         super.visitFieldInsn(opcode, owner, name, descriptor);

@@ -1,0 +1,87 @@
+package io.leakwatch.instrument;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import io.leakwatch.log.AgentLog;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Rewrites the container-typed field writes of each watched class as it loads, with the ASM that Byte
+ * Buddy bundles. A class with no such write, or one that cannot be read, loads unchanged. Never throws:
+ * an error is reported once and counted.
+ */
+final class FieldWriteTransformer implements ClassFileTransformer {
+
+    /** Reading a hierarchy may load classes (URL handlers, say) whose loading must not be transformed by us. */
+    private static final ThreadLocal<Boolean> TRANSFORMING = new ThreadLocal<>();
+
+    private final Predicate<String> transformable;
+    private final SiteTable sites;
+    private final JdkContainerTypes jdkTypes = new JdkContainerTypes();
+    private final AtomicLong transformedClasses;
+    private final AtomicLong transformErrors;
+
+    FieldWriteTransformer(Predicate<String> transformable, SiteTable sites, AtomicLong transformedClasses,
+            AtomicLong transformErrors) {
+        this.transformable = transformable;
+        this.sites = sites;
+        this.transformedClasses = transformedClasses;
+        this.transformErrors = transformErrors;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
+            byte[] classFile) {
+        if (loader == null || internalName == null || classFile == null || TRANSFORMING.get() != null) {
+            return null;
+        }
+        String binaryName = internalName.replace('/', '.');
+        if (!transformable.test(binaryName)) {
+            return null;
+        }
+        TRANSFORMING.set(Boolean.TRUE);
+        try {
+            return rewrite(loader, classFile);
+        } catch (Throwable error) {
+            transformErrors.incrementAndGet();
+            AgentLog.once("transform-error", "could not instrument " + binaryName + " (" + error
+                    + "); it runs unchanged, and further such errors are counted silently");
+            return null;
+        } finally {
+            TRANSFORMING.remove();
+        }
+    }
+
+    private byte[] rewrite(ClassLoader loader, byte[] classFile) {
+        ClassReader reader = OpenedClassReader.of(classFile);
+        if ((reader.getAccess() & Opcodes.ACC_SYNTHETIC) != 0) {
+            return null;
+        }
+        // Given the reader, the writer keeps the constant pool as it was; frames and maxima are kept
+        // too, since the inserted code leaves the stack as it found it (the visitor raises max stack).
+        ClassWriter writer = new ClassWriter(reader, 0);
+        ClassHierarchy hierarchy = new ClassHierarchy(loader, jdkTypes);
+        boolean[] rewritten = {false};
+        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new FieldWriteVisitor(super.visitMethod(access, name, descriptor, signature, exceptions),
+                        hierarchy, sites, () -> rewritten[0] = true);
+            }
+        }, 0);
+        if (!rewritten[0]) {
+            return null;
+        }
+        transformedClasses.incrementAndGet();
+        return writer.toByteArray();
+    }
+}
