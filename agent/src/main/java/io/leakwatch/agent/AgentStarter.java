@@ -17,6 +17,7 @@ import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
 import io.leakwatch.export.otlp.OtlpExport;
+import io.leakwatch.heap.GcNotifications;
 import io.leakwatch.heap.GcPauses;
 import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.instrument.FieldWriteInstrumentation;
@@ -76,16 +77,19 @@ final class AgentStarter {
     /** On the sampler thread, after {@code premain} has returned. */
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
             LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites, ScheduledExecutorService samplerThread) {
+        GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
-        step("watch the heap pools after GC", heap::start);
+        step("watch the heap pools after GC", () -> heap.start(gcNotifications));
         List<AlertSink> sinks = sinks(config);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, analyzer, fieldWrites, sinks);
+            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, analyzer, fieldWrites,
+                    gcNotifications, sinks);
             if (publisher.isPresent()) {
                 afterPass = publisher.get();
             }
         }
+        step("listen to GC notifications", gcNotifications::start);
         MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
         samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
     }
@@ -93,10 +97,10 @@ final class AgentStarter {
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
     private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
             ContainerSampler sampler, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites,
-            List<AlertSink> sinks) {
+            GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
-            step("watch GC pauses", gcPauses::start);
+            step("watch GC pauses", () -> gcPauses.start(gcNotifications));
             RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                     LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
             LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors);

@@ -7,11 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 import io.leakwatch.stats.Distribution;
@@ -21,35 +16,23 @@ import io.leakwatch.stats.Distribution;
  * collectors this is the pause; for the concurrent ones' cycle beans ({@code ZGC Cycles},
  * {@code G1 Concurrent GC}) it is the cycle, which the collector's name makes plain.
  */
-public final class GcPauses implements NotificationListener {
+public final class GcPauses {
 
     private final Map<String, Collector> collectors = new ConcurrentHashMap<>();
 
-    /** Subscribes to every collector for the JVM's lifetime. */
-    public void start() {
+    /** Knows the JVM's collectors (a fixed set) and asks to be told of every collection. */
+    public void start(GcNotifications notifications) {
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
             collectors.put(collector.getName(), new Collector());
-            if (collector instanceof NotificationEmitter) {
-                ((NotificationEmitter) collector).addNotificationListener(this, null, null);
-            }
         }
+        notifications.observe(this::collected);
     }
 
-    @Override
-    public void handleNotification(Notification notification, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            return;
-        }
-        try {
-            GarbageCollectionNotificationInfo info =
-                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            Collector collector = collectors.get(info.getGcName());
-            if (collector != null) {
-                collector.count.incrementAndGet();
-                collector.durations.recordMicros(info.getGcInfo().getDuration() * 1000);
-            }
-        } catch (RuntimeException e) {
-            // A malformed notification is not worth disturbing the JVM's notification thread.
+    private void collected(GarbageCollectionNotificationInfo info) {
+        Collector collector = collectors.get(info.getGcName());
+        if (collector != null) {
+            collector.count.incrementAndGet();
+            collector.durations.recordMicros(info.getGcInfo().getDuration() * 1000);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.leakwatch.heap;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,20 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import javax.management.Notification;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
-
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 
 /**
- * Listens to GC notifications and keeps, for each heap pool that holds long-lived objects, its usage
+ * Told of every collection by {@link GcNotifications}, keeps, for each heap pool that holds long-lived objects, its usage
  * after every collection, marking those that reclaimed from it. The listener only records and returns,
  * since it runs on the JVM's notification thread.
  */
-public final class HeapPoolMonitor implements NotificationListener {
+public final class HeapPoolMonitor {
 
     /** Usages kept between two sampler passes; older ones are dropped first. */
     private static final int MAX_PENDING_USAGES = 1024;
@@ -37,8 +31,8 @@ public final class HeapPoolMonitor implements NotificationListener {
         this.clock = clock;
     }
 
-    /** Subscribes to every collector for the JVM's lifetime; returns the pools watched. */
-    public List<String> start() {
+    /** Chooses the pools to watch and asks to be told of every collection; returns the pools watched. */
+    public List<String> start(GcNotifications notifications) {
         List<String> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && LongLivedPools.holdsLongLivedObjects(pool.getName())) {
@@ -46,27 +40,13 @@ public final class HeapPoolMonitor implements NotificationListener {
             }
         }
         watchedPools = List.copyOf(pools);
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (collector instanceof NotificationEmitter) {
-                ((NotificationEmitter) collector).addNotificationListener(this, null, null);
-            }
-        }
+        notifications.observe(this::collected);
         return watchedPools;
     }
 
-    @Override
-    public void handleNotification(Notification notification, Object handback) {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-            return;
-        }
-        try {
-            GarbageCollectionNotificationInfo info =
-                    GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            if (CollectionKinds.reportsUsageAfterCollection(info.getGcAction())) {
-                recordUsages(info.getGcInfo(), clock.getAsLong());
-            }
-        } catch (RuntimeException e) {
-            // A malformed notification is not worth disturbing the JVM's notification thread.
+    private void collected(GarbageCollectionNotificationInfo info) {
+        if (CollectionKinds.reportsUsageAfterCollection(info.getGcAction())) {
+            recordUsages(info.getGcInfo(), clock.getAsLong());
         }
     }
 
