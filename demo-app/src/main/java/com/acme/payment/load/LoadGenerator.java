@@ -111,12 +111,7 @@ public final class LoadGenerator implements AutoCloseable {
             failed.increment();
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(checkoutUri)
-                .timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", planned.idempotencyKey())
-                .POST(HttpRequest.BodyPublishers.ofString(planned.body()))
-                .build();
+        HttpRequest request = planned.toHttpRequest(checkoutUri, REQUEST_TIMEOUT);
         try {
             client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                 inFlight.release();

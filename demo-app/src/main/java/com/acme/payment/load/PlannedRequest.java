@@ -1,5 +1,9 @@
 package com.acme.payment.load;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
 /**
  * One checkout request the load generator is about to send.
  *
@@ -7,4 +11,14 @@ package com.acme.payment.load;
  * @param body the JSON order
  */
 public record PlannedRequest(String idempotencyKey, String body) {
+
+    /** The POST that carries it to the checkout endpoint. */
+    public HttpRequest toHttpRequest(URI checkoutUri, Duration timeout) {
+        return HttpRequest.newBuilder(checkoutUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
 }
