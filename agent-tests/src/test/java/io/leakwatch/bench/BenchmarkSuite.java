@@ -1,0 +1,72 @@
+package io.leakwatch.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
+ * start-up, JMH micro-benchmarks, the agent's footprint and the demo end to end. Arguments choose
+ * parts ({@code startup jmh footprint e2e}); none runs all. Results also go to
+ * {@code agent-tests/target/benchmarks/results.md}.
+ */
+public final class BenchmarkSuite {
+
+    private static final Set<String> PARTS = Set.of("startup", "jmh", "footprint", "e2e");
+
+    private BenchmarkSuite() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> parts = args.length == 0 ? List.of("startup", "jmh", "footprint", "e2e") : List.of(args);
+        for (String part : parts) {
+            if (!PARTS.contains(part)) {
+                System.err.println("unknown part '" + part + "'; choose from " + PARTS);
+                System.exit(2);
+            }
+        }
+        List<String> results = new ArrayList<>();
+        results.add("# leakwatch benchmarks, " + Instant.now() + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs");
+        for (String part : parts) {
+            results.add("");
+            results.add("## " + part);
+            results.addAll(run(part));
+        }
+        Path out = Paths.get(System.getProperty("leakwatch.benchOut", "target/benchmarks/results.md"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, results, StandardCharsets.UTF_8);
+        System.out.println(String.join("\n", results));
+        System.out.println("\nwritten to " + out.toAbsolutePath());
+    }
+
+    private static List<String> run(String part) throws Exception {
+        switch (part) {
+            case "startup":
+                return StartupBenchmark.measure(20);
+            case "jmh":
+                return MicroBenchmarks.measure();
+            case "footprint":
+                return footprintInItsOwnJvm();
+            default:
+                return endToEnd();
+        }
+    }
+
+    /** In a fresh JVM, so that nothing this one allocated is counted. */
+    private static List<String> footprintInItsOwnJvm() throws IOException, InterruptedException {
+        return JavaRun.output(List.of("-Xmx3g"), AgentFootprint.class.getName());
+    }
+
+    private static List<String> endToEnd() throws Exception {
+        Path out = Files.createTempFile("leakwatch-e2e", ".txt");
+        EndToEndBenchmark.main(new String[] {"--out", out.toString()});
+        return Files.readAllLines(out, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,546 @@
+package io.leakwatch.bench;
+
+import com.acme.payment.load.PlannedRequest;
+import com.acme.payment.load.SyntheticOrders;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** Measures what the leakwatch agent costs the demo payment service over HTTP, in pairs of runs with and without it. */
+public final class EndToEndBenchmark {
+    private static final String USAGE = "usage: java -Dleakwatch.agentJar=AGENT_JAR -Dleakwatch.demoJar=DEMO_JAR"
+            + " -cp CLASSPATH " + EndToEndBenchmark.class.getName()
+            + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--out FILE]";
+    private static final int BAD_ARGUMENTS_STATUS = 2;
+
+    private EndToEndBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Settings settings;
+        try {
+            settings = Settings.parse(args, System.getProperties());
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(BAD_ARGUMENTS_STATUS);
+            return;
+        }
+        OffsetDateTime startedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        List<RunResult> runs = runAll(settings);
+        String report = new Report(settings, startedAt, runs).text();
+        System.out.print(report);
+        if (settings.out() != null) {
+            Files.writeString(settings.out(), report);
+        }
+    }
+
+    private static List<RunResult> runAll(Settings settings) throws IOException, InterruptedException {
+        List<RunResult> runs = new ArrayList<>();
+        int total = 2 * settings.pairs();
+        for (int pair = 1; pair <= settings.pairs(); pair++) {
+            // Alternating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over both.
+            boolean agentFirst = pair % 2 == 1;
+            for (boolean agent : new boolean[] {agentFirst, !agentFirst}) {
+                int run = runs.size() + 1;
+                System.err.printf(Locale.ROOT, "run %d/%d (pair %d, %s) ...%n", run, total, pair, Report.arm(agent));
+                RunResult result = runOnce(settings, run, pair, agent);
+                System.err.printf(Locale.ROOT, "run %d/%d: %.0f req/s, p99 %.2f ms, %d errors%n", run, total,
+                        result.requestsPerSecond(), result.p99Millis(), result.errors());
+                runs.add(result);
+            }
+        }
+        return runs;
+    }
+
+    private static RunResult runOnce(Settings settings, int run, int pair, boolean agent)
+            throws IOException, InterruptedException {
+        DemoService demo = DemoService.start(settings, agent);
+        List<String> notes = new ArrayList<>();
+        Interval measured;
+        try {
+            ClosedLoop load = ClosedLoop.start(demo.checkoutUri(), settings.clients(), "r" + run);
+            TimeUnit.SECONDS.sleep(settings.warmupSeconds());
+            load.beginInterval();
+            TimeUnit.SECONDS.sleep(settings.measureSeconds());
+            measured = load.endInterval();
+            load.stop();
+            if (!demo.isAlive()) {
+                notes.add("the demo exited on its own before the run ended, status " + demo.exitValue());
+            }
+        } finally {
+            demo.close();
+        }
+        measured.rejections().forEach((kind, count) -> notes.add("business rejections " + kind + ": " + count));
+        measured.errors().forEach((kind, count) -> notes.add("errors " + kind + ": " + count));
+        notes.addAll(demo.stderrSummary());
+        return new RunResult(run, pair, agent, measured, notes);
+    }
+
+    /**
+     * The command line and the two jars.
+     *
+     * @param out where to write the report as well, or {@code null}
+     */
+    record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, Path out, Path agentJar,
+            Path demoJar) {
+
+        static Settings parse(String[] args, Properties properties) {
+            int pairs = 5;
+            int warmup = 20;
+            int measure = 30;
+            int clients = 8;
+            Path out = null;
+            for (int i = 0; i < args.length; i += 2) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                String value = args[i + 1];
+                switch (name) {
+                    case "--pairs" -> pairs = parseCount(name, value, 1);
+                    case "--warmup-seconds" -> warmup = parseCount(name, value, 0);
+                    case "--measure-seconds" -> measure = parseCount(name, value, 1);
+                    case "--clients" -> clients = parseCount(name, value, 1);
+                    case "--out" -> out = Paths.get(value);
+                    default -> throw new IllegalArgumentException("unknown argument '" + name + "'");
+                }
+            }
+            return new Settings(pairs, warmup, measure, clients, out, existingFile(properties, "leakwatch.agentJar"),
+                    existingFile(properties, "leakwatch.demoJar"));
+        }
+
+        /** The demo's own time limit: a safety net that ends it even if this benchmark dies without stopping it. */
+        String demoDuration() {
+            long seconds = warmupSeconds + measureSeconds + 120L;
+            return Math.max(10, (seconds + 59) / 60) + "m";
+        }
+
+        private static int parseCount(String name, String value, int min) {
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // Falls through to the same message as a number that is too small.
+            }
+            throw new IllegalArgumentException(name + " expects a whole number of at least " + min + ", got '"
+                    + value + "'");
+        }
+
+        private static Path existingFile(Properties properties, String name) {
+            String value = properties.getProperty(name);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("system property " + name + " is not set");
+            }
+            Path path = Paths.get(value);
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException(name + " names no file: " + path);
+            }
+            return path;
+        }
+    }
+
+    /** One demo JVM in healthy mode, with or without the agent, serving on a loopback port. */
+    static final class DemoService implements AutoCloseable {
+        private static final String AGENT_OPTIONS = "packages=com.acme.payment,exporter=none,log=stderr";
+        private static final String LISTENING = "[payment] listening on ";
+        /** Generous: the agent starts too, and the owner's other work may share the two cores. */
+        private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+        private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+        private static final int STDERR_LINES_SHOWN = 5;
+
+        private final Process process;
+        private final List<String> stderr;
+        private final URI checkoutUri;
+
+        private DemoService(Process process, List<String> stderr, URI checkoutUri) {
+            this.process = process;
+            this.stderr = stderr;
+            this.checkoutUri = checkoutUri;
+        }
+
+        /** Starts the demo and returns once it says it is listening. */
+        static DemoService start(Settings settings, boolean withAgent) throws IOException, InterruptedException {
+            int port = BenchRuns.freeLoopbackPort();
+            List<String> arguments = new ArrayList<>();
+            arguments.add("-Xmx256m");
+            if (withAgent) {
+                arguments.add("-javaagent:" + settings.agentJar() + "=" + AGENT_OPTIONS);
+            }
+            // No --feature and no --load: the healthy service, and all of its traffic comes from this process.
+            arguments.addAll(List.of("-jar", settings.demoJar().toString(), "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--duration", settings.demoDuration()));
+            CountDownLatch listening = new CountDownLatch(1);
+            List<String> stderr = new CopyOnWriteArrayList<>();
+            Process process = BenchRuns.startJava(arguments, line -> {
+                if (line.startsWith(LISTENING)) {
+                    listening.countDown();
+                }
+            }, stderr::add);
+            DemoService demo = new DemoService(process, stderr,
+                    URI.create("http://127.0.0.1:" + port + "/checkout"));
+            try {
+                demo.awaitListening(listening);
+            } catch (IllegalStateException | InterruptedException e) {
+                demo.close();
+                throw e;
+            }
+            return demo;
+        }
+
+        URI checkoutUri() {
+            return checkoutUri;
+        }
+
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        int exitValue() {
+            return process.exitValue();
+        }
+
+        /** What the demo (or the agent in it) wrote to stderr, which in a healthy run should be little or nothing. */
+        List<String> stderrSummary() {
+            List<String> summary = new ArrayList<>();
+            List<String> lines = List.copyOf(stderr);
+            lines.stream().limit(STDERR_LINES_SHOWN).forEach(line -> summary.add("demo stderr: " + line));
+            if (lines.size() > STDERR_LINES_SHOWN) {
+                summary.add("demo stderr: ... " + (lines.size() - STDERR_LINES_SHOWN) + " more lines");
+            }
+            return summary;
+        }
+
+        @Override
+        public void close() {
+            try {
+                BenchRuns.stop(process, STOP_GRACE);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void awaitListening(CountDownLatch listening) throws InterruptedException {
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (!listening.await(100, TimeUnit.MILLISECONDS)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the demo exited with status " + process.exitValue()
+                            + " before listening; stderr: " + stderr);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new IllegalStateException("the demo did not print '" + LISTENING.trim() + "' within "
+                            + START_TIMEOUT.toSeconds() + " s; stderr: " + stderr);
+                }
+            }
+        }
+    }
+
+    /** Client threads in a closed loop: each sends a checkout, waits for the answer, then sends the next. */
+    static final class ClosedLoop {
+        /** The same seeds in every run, so that both arms serve the same stream of orders. */
+        private static final long SEED = 0x1EA4_3A7CL;
+        private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+        private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+        private static final int SIGNIFICANT_DIGITS = 3;
+        private static final int MAX_ERROR_TEXT = 100;
+
+        private final URI checkoutUri;
+        // A client per run: no pooled connection to an earlier run's server is ever reused.
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build();
+        private final Recorder latencies = new Recorder(SIGNIFICANT_DIGITS);
+        private final AtomicReference<Tallies> tallies = new AtomicReference<>(new Tallies());
+        private final List<Thread> clients = new ArrayList<>();
+        private volatile boolean running = true;
+        private long intervalStartNanos;
+
+        private ClosedLoop(URI checkoutUri) {
+            this.checkoutUri = checkoutUri;
+        }
+
+        /**
+         * Starts {@code clientCount} clients against {@code checkoutUri}.
+         *
+         * @param runId keeps order ids and idempotency keys apart between runs and clients
+         */
+        static ClosedLoop start(URI checkoutUri, int clientCount, String runId) {
+            ClosedLoop loop = new ClosedLoop(checkoutUri);
+            for (int i = 0; i < clientCount; i++) {
+                // SyntheticOrders is not thread-safe: one stream per client.
+                SyntheticOrders orders = new SyntheticOrders(SEED + i, runId + "c" + i);
+                Thread client = new Thread(() -> loop.drive(orders), "client-" + i);
+                client.setDaemon(true);
+                loop.clients.add(client);
+                client.start();
+            }
+            loop.intervalStartNanos = System.nanoTime();
+            return loop;
+        }
+
+        /** Starts a new interval, dropping what the clients did so far (the warm-up). */
+        void beginInterval() {
+            endInterval();
+        }
+
+        /** Ends the current interval and returns what completed in it; the next interval starts now. */
+        Interval endInterval() {
+            Histogram histogram = latencies.getIntervalHistogram();
+            Tallies ended = tallies.getAndSet(new Tallies());
+            long now = System.nanoTime();
+            double seconds = (now - intervalStartNanos) / 1e9;
+            intervalStartNanos = now;
+            return new Interval(histogram, seconds, Tallies.sums(ended.rejections), Tallies.sums(ended.errors));
+        }
+
+        /** Stops the clients; each finishes (or times out) the request it has in flight. */
+        void stop() throws InterruptedException {
+            running = false;
+            for (Thread client : clients) {
+                client.join(REQUEST_TIMEOUT.toMillis() + 1_000);
+            }
+        }
+
+        private void drive(SyntheticOrders orders) {
+            while (running) {
+                PlannedRequest planned = orders.next();
+                HttpRequest request = planned.toHttpRequest(checkoutUri, REQUEST_TIMEOUT);
+                long start = System.nanoTime();
+                try {
+                    int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    record(status, System.nanoTime() - start);
+                } catch (IOException e) {
+                    tallies.get().fail(describe(e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private void record(int status, long nanos) {
+            if (status / 100 == 2) {
+                latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(nanos));
+            } else if (isBusinessRejection(status)) {
+                latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(nanos));
+                tallies.get().reject("HTTP " + status);
+            } else {
+                tallies.get().fail("HTTP " + status);
+            }
+        }
+
+        /** The exception's type and message, which tell a timeout from a closed connection; cut to stay one line. */
+        private static String describe(IOException e) {
+            String text = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + " (" + e.getMessage() + ")";
+            return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "...";
+        }
+
+        /**
+         * Declines and fraud rejections come back as 200 with the outcome in the body; 400 (an order the demo
+         * finds invalid) and 409 (a key reused for another order) are its answers too, not a failure to serve.
+         */
+        private static boolean isBusinessRejection(int status) {
+            return status == 400 || status == 409;
+        }
+    }
+
+    /** Counts of the answers that were not 2xx, by kind, for one interval; replaced whole at a boundary. */
+    private static final class Tallies {
+        private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+        void reject(String kind) {
+            rejections.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        }
+
+        void fail(String kind) {
+            errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        }
+
+        static Map<String, Long> sums(Map<String, LongAdder> tally) {
+            Map<String, Long> sums = new TreeMap<>();
+            tally.forEach((kind, count) -> sums.put(kind, count.sum()));
+            return sums;
+        }
+    }
+
+    /**
+     * What completed in one measured interval.
+     *
+     * @param latencies the latency of each completed request, in microseconds
+     * @param seconds the interval's length
+     * @param rejections the business rejections among the completed requests, by status
+     * @param errors the requests that did not complete, by status or exception
+     */
+    record Interval(Histogram latencies, double seconds, Map<String, Long> rejections, Map<String, Long> errors) {
+    }
+
+    /** The figures of one run. */
+    record RunResult(int run, int pair, boolean agent, Interval measured, List<String> notes) {
+        private static final double MICROS_PER_MILLI = 1_000.0;
+
+        double requestsPerSecond() {
+            return measured.latencies().getTotalCount() / measured.seconds();
+        }
+
+        double percentileMillis(double percentile) {
+            return measured.latencies().getValueAtPercentile(percentile) / MICROS_PER_MILLI;
+        }
+
+        double p50Millis() {
+            return percentileMillis(50);
+        }
+
+        double p99Millis() {
+            return percentileMillis(99);
+        }
+
+        double p999Millis() {
+            return percentileMillis(99.9);
+        }
+
+        double maxMillis() {
+            return measured.latencies().getMaxValue() / MICROS_PER_MILLI;
+        }
+
+        long errors() {
+            return measured.errors().values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The printed result: every run, the ratios per pair, and their medians. */
+    static final class Report {
+        private final Settings settings;
+        private final OffsetDateTime startedAt;
+        private final List<RunResult> runs;
+        private final StringBuilder text = new StringBuilder();
+
+        Report(Settings settings, OffsetDateTime startedAt, List<RunResult> runs) {
+            this.settings = settings;
+            this.startedAt = startedAt;
+            this.runs = runs;
+        }
+
+        static String arm(boolean agent) {
+            return agent ? "agent" : "none";
+        }
+
+        String text() {
+            text.setLength(0);
+            line("end-to-end: %d pairs, %d clients, %d s measured after %d s warm-up, JDK %s (%s), %d CPUs, %s",
+                    settings.pairs(), settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
+                    System.getProperty("java.version"), System.getProperty("java.vendor"),
+                    Runtime.getRuntime().availableProcessors(), startedAt);
+            runTable();
+            ratioTable();
+            medians();
+            notes();
+            return text.toString();
+        }
+
+        private void runTable() {
+            line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors");
+            for (RunResult r : runs) {
+                line("%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d", r.run(), r.pair(), arm(r.agent()),
+                        r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.maxMillis(),
+                        r.errors());
+            }
+        }
+
+        private void ratioTable() {
+            line("pair  req/s ratio  p99 ratio   (agent/none)");
+            for (int pair = 1; pair <= settings.pairs(); pair++) {
+                line("%4d  %11.3f  %9.3f", pair, ratio(pair, RunResult::requestsPerSecond),
+                        ratio(pair, RunResult::p99Millis));
+            }
+        }
+
+        private void medians() {
+            medianRatio("throughput", RunResult::requestsPerSecond);
+            medianRatio("p99", RunResult::p99Millis);
+            for (boolean agent : new boolean[] {false, true}) {
+                line("median %-5s: %.1f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms", arm(agent),
+                        median(figures(agent, RunResult::requestsPerSecond)), median(figures(agent, RunResult::p50Millis)),
+                        median(figures(agent, RunResult::p99Millis)), median(figures(agent, RunResult::p999Millis)),
+                        median(figures(agent, RunResult::maxMillis)));
+            }
+        }
+
+        private void medianRatio(String name, ToDoubleFunction<RunResult> figure) {
+            List<Double> ratios = new ArrayList<>();
+            for (int pair = 1; pair <= settings.pairs(); pair++) {
+                ratios.add(ratio(pair, figure));
+            }
+            line("median %s ratio (agent/none): %.3f (%.3f..%.3f)", name, median(ratios),
+                    ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+        }
+
+        private void notes() {
+            boolean any = runs.stream().anyMatch(r -> !r.notes().isEmpty());
+            if (!any) {
+                return;
+            }
+            line("notes:");
+            for (RunResult r : runs) {
+                r.notes().forEach(note -> line("  run %d (%s): %s", r.run(), arm(r.agent()), note));
+            }
+        }
+
+        private double ratio(int pair, ToDoubleFunction<RunResult> figure) {
+            return figure.applyAsDouble(find(pair, true)) / figure.applyAsDouble(find(pair, false));
+        }
+
+        private RunResult find(int pair, boolean agent) {
+            return runs.stream().filter(r -> r.pair() == pair && r.agent() == agent).findFirst().orElseThrow();
+        }
+
+        private List<Double> figures(boolean agent, ToDoubleFunction<RunResult> figure) {
+            List<Double> values = new ArrayList<>();
+            runs.stream().filter(r -> r.agent() == agent).forEach(r -> values.add(figure.applyAsDouble(r)));
+            return values;
+        }
+
+        /** The middle value, or the mean of the two middle values of an even count. */
+        private static double median(List<Double> values) {
+            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        private void line(String format, Object... args) {
+            text.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
+        }
+    }
+}

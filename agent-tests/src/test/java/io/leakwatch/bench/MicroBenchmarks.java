@@ -1,0 +1,77 @@
+package io.leakwatch.bench;
+
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import com.acme.bench.FieldWriteBenchmark;
+
+/**
+ * Runs the JMH benchmarks in forked JVMs: the field writes without the agent, with {@code enabled=false}
+ * and with the agent, then the agent's own structures; reports time and allocation per operation.
+ */
+final class MicroBenchmarks {
+
+    private static final String ALLOCATION = "gc.alloc.rate.norm";
+
+    private MicroBenchmarks() {
+    }
+
+    static List<String> measure() throws RunnerException {
+        String agentJar = Paths.get(System.getProperty("leakwatch.agentJar")).toString();
+        List<String> report = new ArrayList<>();
+        report.add(String.format("JMH, JDK %s, %d CPUs: score ± error (99.9%%), allocation per operation",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+        report.add("| benchmark | JVM | score | B/op |");
+        report.add("|---|---|---|---|");
+        String fieldWrites = Pattern.quote(FieldWriteBenchmark.class.getName()) + "\\..*";
+        addRows(report, "no agent", run(fieldWrites));
+        addRows(report, "agent, enabled=false", run(fieldWrites, "-javaagent:" + agentJar + "=enabled=false"));
+        addRows(report, "agent on com.acme.bench", run(fieldWrites,
+                "-javaagent:" + agentJar + "=packages=com.acme.bench,exporter=none,log=none"));
+        addRows(report, "no agent (structures driven directly)", run(Pattern.quote(RegistryBenchmark.class.getName())
+                + "\\..*|" + Pattern.quote(EstimateBenchmark.class.getName()) + "\\..*", "-Djdk.attach.allowAttachSelf=true",
+                "-Xmx2g"));
+        return report;
+    }
+
+    private static Collection<RunResult> run(String include, String... jvmArguments) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(include)
+                .forks(2)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true);
+        if (jvmArguments.length > 0) {
+            options.jvmArgsAppend(jvmArguments);
+        }
+        return new Runner(options.build()).run();
+    }
+
+    private static void addRows(List<String> report, String jvm, Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+            for (String key : result.getParams().getParamsKeys()) {
+                name += " " + key + "=" + result.getParams().getParam(key);
+            }
+            Result<?> primary = result.getPrimaryResult();
+            Result<?> allocation = result.getSecondaryResults().get(ALLOCATION);
+            report.add(String.format("| %s | %s | %.2f ± %.2f %s | %s |", name, jvm, primary.getScore(),
+                    primary.getScoreError(), primary.getScoreUnit(),
+                    allocation == null ? "?" : String.format("%.1f", allocation.getScore())));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.leakwatch.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Time from starting a JVM to the first line its {@code main} prints, without the agent and with it in
+ * several configurations, in alternating order so that the machine's drift falls on all of them alike.
+ */
+public final class StartupBenchmark {
+
+    private static final String APPLICATION = "com.acme.bench.Hello";
+
+    private StartupBenchmark() {
+    }
+
+    /** The agent argument of each configuration; null runs without the agent. */
+    static Map<String, String> configurations() {
+        Map<String, String> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", null);
+        configurations.put("enabled=false", "enabled=false");
+        configurations.put("heap only (no packages)", "exporter=none");
+        configurations.put("packages, exporter=none", "packages=com.acme.bench,exporter=none");
+        configurations.put("packages, exporter=otlp (default)", "packages=com.acme.bench");
+        return configurations;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        System.out.println(String.join("\n", measure(rounds)));
+    }
+
+    static List<String> measure(int rounds) throws IOException, InterruptedException {
+        Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
+        Map<String, String> configurations = configurations();
+        List<String> names = new ArrayList<>(configurations.keySet());
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        names.forEach(name -> millis.put(name, new ArrayList<>()));
+        for (int round = 0; round < rounds + 1; round++) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get((round + i) % names.size());
+                double elapsed = timeToFirstLine(agentJar, configurations.get(name));
+                if (round > 0) {
+                    // Round 0 only warms the file cache.
+                    millis.get(name).add(elapsed);
+                }
+            }
+        }
+        List<String> report = new ArrayList<>();
+        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK %s, %d CPUs", rounds,
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+        double baseline = Stats.median(millis.get("no agent"));
+        for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
+            double median = Stats.median(entry.getValue());
+            report.add(String.format("%-36s median %5.0f ms (%4.0f..%4.0f), +%4.0f ms", entry.getKey(), median,
+                    Stats.min(entry.getValue()), Stats.max(entry.getValue()), median - baseline));
+        }
+        return report;
+    }
+
+    private static double timeToFirstLine(Path agentJar, String agentArgument) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (agentArgument != null) {
+            command.add("-javaagent:" + agentJar + "=" + agentArgument);
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(APPLICATION);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(name -> name.startsWith("LEAKWATCH_") || name.startsWith("OTEL_"));
+        long started = System.nanoTime();
+        Process process = builder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            long elapsed = System.nanoTime() - started;
+            if (!"hello".equals(first)) {
+                throw new IllegalStateException("expected 'hello' from " + command + ", got " + first);
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return elapsed / 1_000_000.0;
+        }
+    }
+}
