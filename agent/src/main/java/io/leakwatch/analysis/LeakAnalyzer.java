@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
@@ -20,6 +21,12 @@ import io.leakwatch.track.ContainerSample;
  * sampler pass, and returns the alerts of the states that changed. Runs on the sampler thread only.
  */
 public final class LeakAnalyzer {
+
+    /** Alerted sites first, then the fastest-growing, then the largest. */
+    private static final Comparator<SiteStatus> EXPORT_ORDER =
+            Comparator.comparing((SiteStatus status) -> status.activeAlert() == null)
+                    .thenComparing(Comparator.comparingDouble(SiteStatus::growthPerSecond).reversed())
+                    .thenComparing(Comparator.comparingLong(SiteStatus::size).reversed());
 
     private final LeakwatchConfig config;
     private final IntFunction<String> siteNames;
@@ -144,18 +151,21 @@ public final class LeakAnalyzer {
      * growing fastest, then the largest. Each exported site costs the user a few metric series.
      */
     public AnalysisSnapshot snapshot(int maxSites) {
-        List<SiteStatus> sites = new ArrayList<>();
+        // Only the best few are kept while walking every site: a pass must not sort 16k sites to export 20.
+        PriorityQueue<SiteStatus> kept = new PriorityQueue<>(maxSites + 1, EXPORT_ORDER.reversed());
         Map<AlertKind, Integer> warnings = new EnumMap<>(AlertKind.class);
         Map<AlertKind, Integer> criticals = new EnumMap<>(AlertKind.class);
         for (SiteStatus status : siteStatuses) {
             if (status != null) {
-                sites.add(status);
+                kept.add(status);
+                if (kept.size() > maxSites) {
+                    kept.poll();
+                }
                 count(status.activeAlert(), AlertKind.CONTAINER, warnings, criticals);
             }
         }
-        sites.sort(Comparator.comparing((SiteStatus status) -> status.activeAlert() == null)
-                .thenComparing(Comparator.comparingDouble(SiteStatus::growthPerSecond).reversed())
-                .thenComparing(Comparator.comparingLong(SiteStatus::size).reversed()));
+        List<SiteStatus> sites = new ArrayList<>(kept);
+        sites.sort(EXPORT_ORDER);
         List<PoolStatus> poolStatuses = new ArrayList<>();
         for (PoolHistory pool : pools.values()) {
             if (pool.latest != null) {
@@ -163,8 +173,7 @@ public final class LeakAnalyzer {
             }
             count(pool.state.active(), AlertKind.HEAP, warnings, criticals);
         }
-        return new AnalysisSnapshot(sites.subList(0, Math.min(maxSites, sites.size())), poolStatuses, warnings,
-                criticals);
+        return new AnalysisSnapshot(sites, poolStatuses, warnings, criticals);
     }
 
     private static void count(Severity active, AlertKind kind, Map<AlertKind, Integer> warnings,
