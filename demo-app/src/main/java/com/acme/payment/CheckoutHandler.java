@@ -25,35 +25,33 @@ final class CheckoutHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            int status;
+            Reply reply;
             try {
-                status = respond(exchange);
+                reply = respond(exchange);
             } catch (RuntimeException e) {
                 // A bug costs the one request, not the worker thread or the client's connection.
                 System.err.println("[payment] checkout failed: " + e);
                 e.printStackTrace();
-                JsonResponse.sendError(exchange, 500, "internal error");
-                status = 500;
+                reply = Reply.error(500, "internal error");
             }
-            counters.record(status);
+            // Counted before the answer leaves, so a client that reads the counters next sees its own request.
+            counters.record(reply.status());
+            JsonResponse.send(exchange, reply.status(), reply.json());
         }
     }
 
-    private int respond(HttpExchange exchange) throws IOException {
+    private Reply respond(HttpExchange exchange) throws IOException {
         // The server routes by prefix; anything below /checkout is not ours.
         if (!exchange.getRequestURI().getPath().equals(PATH)) {
-            JsonResponse.sendError(exchange, 404, "no such resource");
-            return 404;
+            return Reply.error(404, "no such resource");
         }
         if (!exchange.getRequestMethod().equals("POST")) {
             exchange.getResponseHeaders().set("Allow", "POST");
-            JsonResponse.sendError(exchange, 405, "use POST");
-            return 405;
+            return Reply.error(405, "use POST");
         }
         byte[] body = readBody(exchange.getRequestBody());
         if (body == null) {
-            JsonResponse.sendError(exchange, 413, "an order may not exceed " + maxBodyBytes + " bytes");
-            return 413;
+            return Reply.error(413, "an order may not exceed " + maxBodyBytes + " bytes");
         }
         try {
             Order order = OrderParser.parse(new String(body, StandardCharsets.UTF_8));
@@ -62,14 +60,18 @@ final class CheckoutHandler implements HttpHandler {
             if (outcome.replayed()) {
                 exchange.getResponseHeaders().set(REPLAYED_HEADER, "true");
             }
-            JsonResponse.send(exchange, 200, outcome.result().toJson());
-            return 200;
+            return new Reply(200, outcome.result().toJson());
         } catch (InvalidOrderException e) {
-            JsonResponse.sendError(exchange, 400, e.getMessage());
-            return 400;
+            return Reply.error(400, e.getMessage());
         } catch (IdempotencyConflictException e) {
-            JsonResponse.sendError(exchange, 409, e.getMessage());
-            return 409;
+            return Reply.error(409, e.getMessage());
+        }
+    }
+
+    /** The answer to one request, decided before any of it is sent. */
+    private record Reply(int status, String json) {
+        static Reply error(int status, String message) {
+            return new Reply(status, JsonResponse.errorJson(message));
         }
     }
 

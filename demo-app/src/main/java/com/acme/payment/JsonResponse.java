@@ -23,6 +23,11 @@ final class JsonResponse {
 
     /** Sends {@code {"error": message}} with {@code status}. */
     static void sendError(HttpExchange exchange, int status, String message) throws IOException {
-        send(exchange, status, new JsonWriter().string("error", message).toString());
+        send(exchange, status, errorJson(message));
+    }
+
+    /** {@code {"error": message}}. */
+    static String errorJson(String message) {
+        return new JsonWriter().string("error", message).toString();
     }
 }
