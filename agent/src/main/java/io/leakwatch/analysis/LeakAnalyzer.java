@@ -36,7 +36,9 @@ public final class LeakAnalyzer {
     private final int seriesCapacity;
     private final SampleSeries[] siteSeries;
     private final AlertState[] siteStates;
-    private final SiteStatus[] siteStatuses;
+    private final long[] latestSizes;
+    private final double[] latestGrowthPerMinute;
+    private final String[] latestTypes;
     private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
 
     /**
@@ -53,7 +55,9 @@ public final class LeakAnalyzer {
         this.seriesCapacity = LeakwatchConfig.SERIES_POINTS_PER_WINDOW + LeakwatchConfig.SERIES_POINTS_PER_WINDOW / 4;
         this.siteSeries = new SampleSeries[LeakwatchConfig.MAX_SITES];
         this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
-        this.siteStatuses = new SiteStatus[LeakwatchConfig.MAX_SITES];
+        this.latestSizes = new long[LeakwatchConfig.MAX_SITES];
+        this.latestGrowthPerMinute = new double[LeakwatchConfig.MAX_SITES];
+        this.latestTypes = new String[LeakwatchConfig.MAX_SITES];
     }
 
     public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolUsageAfterGc> heapUsages) {
@@ -139,10 +143,13 @@ public final class LeakAnalyzer {
             }
             return alert.build();
         });
-        // Once its containers are collected a site keeps its last type, so its exported series stays one series.
-        String type = sample.typeName() != null || siteStatuses[id] == null ? sample.typeName() : siteStatuses[id].type();
-        siteStatuses[id] = new SiteStatus(id, siteNames.apply(id), type, sample.size(), trend.growthPerMinute() / 60,
-                siteStates[id].active());
+        // Kept for snapshot() without allocating: every pass does this, exported or not. Once its containers
+        // are collected a site keeps its last type, so that its exported series stays one series.
+        latestSizes[id] = sample.size();
+        latestGrowthPerMinute[id] = trend.growthPerMinute();
+        if (sample.typeName() != null) {
+            latestTypes[id] = sample.typeName();
+        }
         return change;
     }
 
@@ -155,8 +162,10 @@ public final class LeakAnalyzer {
         PriorityQueue<SiteStatus> kept = new PriorityQueue<>(maxSites + 1, EXPORT_ORDER.reversed());
         Map<AlertKind, Integer> warnings = new EnumMap<>(AlertKind.class);
         Map<AlertKind, Integer> criticals = new EnumMap<>(AlertKind.class);
-        for (SiteStatus status : siteStatuses) {
-            if (status != null) {
+        for (int id = 0; id < siteStates.length; id++) {
+            if (siteStates[id] != null) {
+                SiteStatus status = new SiteStatus(id, siteNames.apply(id), latestTypes[id], latestSizes[id],
+                        latestGrowthPerMinute[id] / 60, siteStates[id].active());
                 kept.add(status);
                 if (kept.size() > maxSites) {
                     kept.poll();
