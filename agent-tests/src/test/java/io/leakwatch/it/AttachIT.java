@@ -28,10 +28,15 @@ class AttachIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> leaky.stdout().contains("started"));
             String pid = Long.toString(leaky.process().pid());
 
-            assertThat(command("list")).contains(pid + " org.other.scenarios.UninstrumentedHeapLeak");
+            assertThat(command(0, "list")).contains(pid + " org.other.scenarios.UninstrumentedHeapLeak");
             Path events = Files.createTempDirectory(ForkedJvm.WORK_DIR, "attach").resolve("events.jsonl");
-            assertThat(command("attach", pid, "interval=500ms", "window=10s", "exporter=none",
+            // A typo is reported by the target, and does not lock the corrected attach out.
+            assertThat(command(1, "attach", pid, "interval=500ms", "window=10sec", "exporter=none"))
+                    .contains("leakwatch: did not start in " + pid + ": invalid value '10sec' for agent argument window");
+            assertThat(command(0, "attach", pid, "interval=500ms", "window=10s", "exporter=none",
                     "events.file=" + events)).contains("leakwatch loaded into " + pid);
+            assertThat(command(1, "attach", pid, "interval=1s"))
+                    .contains("leakwatch: did not start in " + pid + ": already running in this JVM");
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> AlertRecord.readAll(events).stream().anyMatch(alert -> "heap".equals(alert.kind()))
@@ -41,7 +46,7 @@ class AttachIT {
         }
     }
 
-    private static String command(String... arguments) throws IOException, InterruptedException {
+    private static String command(int expectedExitCode, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -50,7 +55,7 @@ class AttachIT {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(process.exitValue()).as(output).isEqualTo(expectedExitCode);
         return output;
     }
 }

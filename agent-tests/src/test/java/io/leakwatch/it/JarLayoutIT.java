@@ -10,40 +10,64 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The shaded jar: every class under io/leakwatch, and the manifest of a javaagent with a command line. */
+/**
+ * The agent jar: every dependency relocated under io/leakwatch, only the launcher where a class path finds
+ * classes, and the manifest of a javaagent with a command line.
+ */
 class JarLayoutIT {
+
+    private static final String LAUNCHER = "io.leakwatch.launcher.AgentLauncher";
 
     @Test
     void everyDependencyIsRelocated() throws IOException {
-        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
-            List<String> classes = jar.stream().map(entry -> entry.getName())
-                    .filter(name -> name.endsWith(".class"))
-                    .collect(Collectors.toList());
-            assertThat(classes).isNotEmpty()
-                    .allMatch(name -> name.startsWith("io/leakwatch/"), "is under io/leakwatch/")
-                    .anyMatch(name -> name.startsWith("io/leakwatch/shaded/net/bytebuddy/"));
-            assertThat(jar.stream().map(entry -> entry.getName()))
-                    .noneMatch(name -> name.startsWith("META-INF/versions/"));
-        }
+        List<String> classes = entries().stream()
+                .filter(name -> name.endsWith(".class") || name.endsWith(".classdata"))
+                .map(name -> name.replaceFirst("^(inst|bootstrap)/", ""))
+                .collect(Collectors.toList());
+        assertThat(classes).isNotEmpty()
+                .allMatch(name -> name.startsWith("io/leakwatch/"), "is under io/leakwatch/")
+                .anyMatch(name -> name.startsWith("io/leakwatch/shaded/net/bytebuddy/"));
+        assertThat(entries()).noneMatch(name -> name.startsWith("META-INF/versions/"));
+    }
+
+    @Test
+    void onlyTheLauncherIsVisibleToAClassPath() throws IOException {
+        assertThat(entries()).filteredOn(name -> name.endsWith(".class"))
+                .isNotEmpty()
+                .allMatch(name -> name.startsWith("io/leakwatch/launcher/"), "is the launcher");
+        assertThat(entries()).filteredOn(name -> !name.endsWith("/"))
+                .allMatch(name -> name.startsWith("io/leakwatch/launcher/") || name.startsWith("inst/")
+                        || name.startsWith("bootstrap/") || name.equals("META-INF/MANIFEST.MF"), "is hidden")
+                .contains("bootstrap/io/leakwatch/bootstrap/LeakwatchBridge.classdata",
+                        "inst/io/leakwatch/agent/LeakwatchAgent.classdata");
     }
 
     @Test
     void theManifestNamesTheEntryPoints() throws IOException {
         try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
             Attributes manifest = jar.getManifest().getMainAttributes();
-            assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.leakwatch.agent.LeakwatchAgent");
-            assertThat(manifest.getValue("Agent-Class")).isEqualTo("io.leakwatch.agent.LeakwatchAgent");
+            assertThat(manifest.getValue("Premain-Class")).isEqualTo(LAUNCHER);
+            assertThat(manifest.getValue("Agent-Class")).isEqualTo(LAUNCHER);
             assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
-            assertThat(manifest.getValue("Main-Class")).isEqualTo("io.leakwatch.agent.cli.LeakwatchCommand");
+            assertThat(manifest.getValue("Main-Class")).isEqualTo(LAUNCHER);
         }
     }
 
     @Test
     void theAgentClassesTargetJava11() throws IOException {
         try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
-            byte[] header = jar.getInputStream(jar.getEntry("io/leakwatch/agent/LeakwatchAgent.class")).readNBytes(8);
-            int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-            assertThat(major).isEqualTo(55);
+            for (String entry : List.of("io/leakwatch/launcher/AgentLauncher.class",
+                    "inst/io/leakwatch/agent/LeakwatchAgent.classdata")) {
+                byte[] header = jar.getInputStream(jar.getEntry(entry)).readNBytes(8);
+                int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+                assertThat(major).as(entry).isEqualTo(55);
+            }
+        }
+    }
+
+    private static List<String> entries() throws IOException {
+        try (JarFile jar = new JarFile(ForkedJvm.AGENT_JAR.toFile())) {
+            return jar.stream().map(entry -> entry.getName()).collect(Collectors.toList());
         }
     }
 }

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.bootstrap.LeakwatchBridge;
-import io.leakwatch.config.ConfigException;
-import io.leakwatch.config.ConfigParser;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
@@ -38,30 +36,19 @@ final class AgentStarter {
     private AgentStarter() {
     }
 
-    static void start(String argument, Instrumentation instrumentation) {
-        LeakwatchConfig config;
-        try {
-            config = new ConfigParser(AgentLog::line).parse(argument);
-        } catch (ConfigException e) {
-            AgentLog.line(e.getMessage() + "; leakwatch is disabled, the application runs normally");
-            return;
-        }
-        if (!config.enabled()) {
-            AgentLog.line("disabled by enabled=false");
-            return;
-        }
+    /** With a valid configuration that enables the agent, once the bridge is in the boot loader. */
+    static void start(LeakwatchConfig config, Instrumentation instrumentation) {
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
                 LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
+        // Installed even when nothing is instrumented: the bridge takes one handler only, and it is the agent's.
+        LeakwatchBridge.install(registry);
         FieldWriteInstrumentation fieldWrites = new FieldWriteInstrumentation(config, sites);
         if (config.packages().isEmpty()) {
             AgentLog.line("no packages configured: only the heap is watched;"
                     + " set packages=com.your.app to find the fields that grow");
         } else {
-            step("install the field-write instrumentation", () -> {
-                LeakwatchBridge.install(registry);
-                fieldWrites.install(instrumentation);
-            });
+            step("install the field-write instrumentation", () -> fieldWrites.install(instrumentation));
         }
 
         ContainerSampler sampler = new ContainerSampler(registry,

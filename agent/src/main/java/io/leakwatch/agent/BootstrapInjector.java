@@ -19,19 +19,25 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Puts the bridge package into the boot class loader, where classes of every loader can see it.
- * Defining the classes directly (through the JDK's internal Unsafe, opened to the agent alone) keeps
- * class-data sharing on for the application and prints nothing; appending a jar to the boot search
- * path, the fallback, makes the JVM turn sharing off for application classes and say so on stderr.
+ * Defining the classes directly (through the JDK's internal Unsafe, opened only to the module of the
+ * agent's own class loader, which no application class is in) keeps class-data sharing on for the
+ * application and prints nothing; appending a jar to the boot search path, the fallback, makes the JVM
+ * turn sharing off for application classes and say so on stderr. The bridge's class files lie in the jar's
+ * {@code bootstrap/} folder, out of reach of every other loader.
  */
 final class BootstrapInjector {
 
-    private static final String BRIDGE_PACKAGE = "io/leakwatch/bootstrap/";
+    private static final String BRIDGE_FOLDER = "bootstrap/";
+    private static final String CLASS_SUFFIX = ".classdata";
 
     private BootstrapInjector() {
     }
 
     static void inject(Instrumentation instrumentation) throws IOException, URISyntaxException {
         Map<String, byte[]> bridgeClasses = readBridgeClasses();
+        if (bridgeClasses.isEmpty()) {
+            throw new IOException("the agent jar has no " + BRIDGE_FOLDER + " folder; rebuild it with mvn package");
+        }
         try {
             defineInBootLoader(instrumentation, bridgeClasses);
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
@@ -55,17 +61,17 @@ final class BootstrapInjector {
     }
 
     private static Map<String, byte[]> readBridgeClasses() throws IOException, URISyntaxException {
-        Path agentJar = Paths.get(LeakwatchAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path agentJar = Paths.get(BootstrapInjector.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Map<String, byte[]> classes = new LinkedHashMap<>();
         try (JarFile source = new JarFile(agentJar.toFile())) {
             Enumeration<JarEntry> entries = source.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (name.startsWith(BRIDGE_PACKAGE) && name.endsWith(".class")) {
+                if (name.startsWith(BRIDGE_FOLDER) && name.endsWith(CLASS_SUFFIX)) {
                     try (InputStream in = source.getInputStream(entry)) {
-                        classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'),
-                                in.readAllBytes());
+                        String path = name.substring(BRIDGE_FOLDER.length(), name.length() - CLASS_SUFFIX.length());
+                        classes.put(path.replace('/', '.'), in.readAllBytes());
                     }
                 }
             }

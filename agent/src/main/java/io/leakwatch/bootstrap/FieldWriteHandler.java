@@ -4,7 +4,7 @@ package io.leakwatch.bootstrap;
 public interface FieldWriteHandler {
 
     /**
-     * Called on the application's thread right after it assigned {@code container} to the field
+     * Called on the application's thread just before it stores {@code container} into the field
      * {@code siteId} names. Must not block, must not throw and should not allocate once the
      * container has been seen.
      */

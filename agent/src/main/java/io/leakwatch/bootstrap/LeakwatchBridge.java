@@ -37,9 +37,23 @@ public final class LeakwatchBridge {
         }
     }
 
-    /** Installs the handler, or removes it with {@code null}. */
+    /**
+     * Installs the agent's handler. Only the first call succeeds, and the agent makes it as soon as it has
+     * put this class into the boot loader, before any instrumented class can run: so no other code (a plugin
+     * that found this public class) can receive the application's containers or silence the agent.
+     *
+     * @throws IllegalStateException when a handler is installed already
+     */
     public static void install(FieldWriteHandler newHandler) {
-        handler = newHandler;
+        if (newHandler == null) {
+            throw new IllegalArgumentException("a handler is required");
+        }
+        synchronized (LeakwatchBridge.class) {
+            if (handler != null) {
+                throw new IllegalStateException("the leakwatch bridge takes one handler, the agent's, and it is installed");
+            }
+            handler = newHandler;
+        }
     }
 
     /** Errors swallowed on application threads since start. */

@@ -6,6 +6,7 @@ import java.nio.file.Paths;
 
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.leakwatch.launcher.AgentLauncher;
 
 /** Lists local JVMs, and loads this jar as an agent into one of them. */
 final class JvmAttach {
@@ -32,10 +33,17 @@ final class JvmAttach {
         try {
             Path agentJar = Paths.get(JvmAttach.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             VirtualMachine vm = VirtualMachine.attach(pid);
+            String outcome;
             try {
                 vm.loadAgent(agentJar.toString(), String.join(",", options));
+                outcome = vm.getSystemProperties().getProperty(AgentLauncher.ATTACH_OUTCOME_PROPERTY);
             } finally {
                 vm.detach();
+            }
+            if (!AgentLauncher.STARTED.equals(outcome)) {
+                err.println("leakwatch: did not start in " + pid + ": "
+                        + (outcome == null ? "that JVM did not say why (an older leakwatch may be running there)" : outcome));
+                return 1;
             }
             out.println("leakwatch loaded into " + pid + "; its messages appear on that JVM's stderr");
             return 0;

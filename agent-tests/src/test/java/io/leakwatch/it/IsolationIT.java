@@ -1,0 +1,56 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The application gains nothing from the agent: no JDK internals, no view of the agent's classes, and no way
+ * to take the bridge over. With the agent off or misconfigured, the JVM is as if it were absent.
+ */
+class IsolationIT {
+
+    private static final String PROBE = "org.other.scenarios.InternalsProbe";
+
+    @Test
+    void withoutTheAgentTheProbeIsRefusedEverything() throws InterruptedException {
+        try (ForkedJvm jvm = ForkedJvm.builder(PROBE).withoutAgent().start()) {
+            assertThat(jvm.waitForExit(60)).isZero();
+            assertThat(jvm.stdout()).contains("jdk.internal.misc.Unsafe: refused", "done");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"packages=org.other.scenarios", "enabled=false", "window=1sec", ""})
+    void applicationCodeGetsNeitherJdkInternalsNorTheAgentsClasses(String argument) throws InterruptedException {
+        try (ForkedJvm jvm = ForkedJvm.builder(PROBE).agent(argument).start()) {
+            assertThat(jvm.waitForExit(60)).isZero();
+            assertThat(jvm.stdout()).as("stderr: %s", jvm.stderr()).containsExactly(
+                    "jdk.internal.misc.Unsafe: refused",
+                    "io.leakwatch.agent.AgentStarter: hidden",
+                    "io.leakwatch.shaded.io.opentelemetry.sdk.OpenTelemetrySdk: hidden",
+                    "io.leakwatch.track.ContainerRegistry: hidden",
+                    "done");
+        }
+    }
+
+    @Test
+    void noOneButTheAgentInstallsTheBridgeHandler() {
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.BridgeTakeover")
+                .agent("packages=com.acme.scenarios,interval=250ms,window=2s")
+                .start()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> jvm.alerts().stream()
+                            .anyMatch(alert -> "com.acme.scenarios.BridgeTakeover#leak".equals(alert.site())));
+            assertThat(jvm.stdout()).contains("takeover refused").doesNotContain("takeover accepted")
+                    .filteredOn(line -> line.startsWith("plugin received"))
+                    .isNotEmpty()
+                    .allMatch(line -> line.equals("plugin received 0"));
+        }
+    }
+}

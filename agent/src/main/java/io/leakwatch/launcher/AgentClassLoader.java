@@ -1,0 +1,106 @@
+package io.leakwatch.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * Loads the agent's own classes from the {@code inst/} folder of the agent jar, where the application's
+ * class loaders cannot find them: class files there end in {@code .classdata}, so the jar being on the
+ * class path (as every {@code -javaagent} jar is) exposes only the launcher. The application sees neither
+ * the agent nor its relocated libraries, a stale copy of the agent on the class path cannot win, and
+ * whatever the JDK opens to the agent is opened to this loader's module alone.
+ */
+final class AgentClassLoader extends ClassLoader {
+
+    /** The folder of the agent jar that holds the agent's classes and resources. */
+    static final String AGENT_FOLDER = "inst/";
+    private static final String CLASS_SUFFIX = ".classdata";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final URL jarUrl;
+    private final ProtectionDomain protectionDomain;
+    private final Manifest manifest;
+
+    /**
+     * @param parent the platform loader for the agent (the JDK modules it uses are all there or in the boot
+     *               loader), the system loader for the command line ({@code jdk.attach} is there)
+     */
+    AgentClassLoader(Path agentJar, ClassLoader parent) throws IOException {
+        super("leakwatch", parent);
+        this.jar = new JarFile(agentJar.toFile(), false);
+        this.jarUrl = agentJar.toUri().toURL();
+        this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+        this.manifest = jar.getManifest();
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(AGENT_FOLDER + name.replace('.', '/') + CLASS_SUFFIX);
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try (InputStream in = jar.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        definePackageOf(name);
+        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+    }
+
+    /** Packages carry the jar's version, which the agent reports as {@code telemetry.distro.version}. */
+    private void definePackageOf(String className) {
+        int lastDot = className.lastIndexOf('.');
+        if (lastDot < 0) {
+            return;
+        }
+        String packageName = className.substring(0, lastDot);
+        if (getDefinedPackage(packageName) != null) {
+            return;
+        }
+        Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
+        try {
+            definePackage(packageName, main.getValue(Attributes.Name.IMPLEMENTATION_TITLE),
+                    main.getValue(Attributes.Name.IMPLEMENTATION_VERSION), null,
+                    main.getValue(Attributes.Name.IMPLEMENTATION_TITLE),
+                    main.getValue(Attributes.Name.IMPLEMENTATION_VERSION), null, null);
+        } catch (IllegalArgumentException definedMeanwhile) {
+            // Another thread defined it first: the same package, the same attributes.
+        }
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(AGENT_FOLDER + name) == null) {
+            return null;
+        }
+        try {
+            return new URL("jar:" + jarUrl + "!/" + AGENT_FOLDER + name);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL found = findResource(name);
+        return found == null ? Collections.emptyEnumeration() : Collections.enumeration(Collections.singleton(found));
+    }
+}
