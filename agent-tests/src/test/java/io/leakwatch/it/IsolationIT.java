@@ -40,6 +40,21 @@ class IsolationIT {
     }
 
     @Test
+    void aCopyOfLeakwatchOnTheClassPathDoesNotTakeOver() {
+        // The module's shaded jar: every agent class where a class path finds it, the launcher included.
+        String copyOnClassPath = ForkedJvm.AGENT_JAR.resolveSibling("leakwatch-agent-shaded.jar").toString();
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.BridgeTakeover")
+                .classpath(copyOnClassPath)
+                .agent("packages=com.acme.scenarios,interval=250ms,window=2s")
+                .start()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> jvm.alerts().stream()
+                            .anyMatch(alert -> "com.acme.scenarios.BridgeTakeover#leak".equals(alert.site())));
+            assertThat(jvm.stderr()).noneMatch(line -> line.contains("could not start"));
+        }
+    }
+
+    @Test
     void noOneButTheAgentInstallsTheBridgeHandler() {
         try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.BridgeTakeover")
                 .agent("packages=com.acme.scenarios,interval=250ms,window=2s")

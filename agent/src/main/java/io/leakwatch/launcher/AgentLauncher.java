@@ -3,8 +3,11 @@ package io.leakwatch.launcher;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Enumeration;
 
 /**
  * The jar's entry points ({@code Premain-Class}, {@code Agent-Class}, {@code Main-Class}) and the only
@@ -22,6 +25,8 @@ public final class AgentLauncher {
     public static final String STARTED = "started";
 
     private static final String AGENT_START = "io.leakwatch.agent.LeakwatchAgent";
+    /** A file only a laid-out agent jar has. */
+    private static final String AGENT_MARKER = AgentClassLoader.AGENT_FOLDER + "io/leakwatch/agent/LeakwatchAgent.classdata";
     private static final String COMMAND_LINE = "io.leakwatch.agent.cli.LeakwatchCommand";
 
     /** One loader for the JVM's lifetime, so that a second attach meets the agent that is already running. */
@@ -72,7 +77,22 @@ public final class AgentLauncher {
         }
     }
 
+    /**
+     * The jar this JVM was given with {@code -javaagent} or {@code attach}: the JVM appends it to the system
+     * class path, so it is the last there that holds the agent. Not this class's own jar, which is the first:
+     * a copy of leakwatch on the application's class path (an old build, a fat jar's dependency) would
+     * otherwise hand the start to whatever that copy holds.
+     */
     private static Path agentJar() throws Exception {
-        return Paths.get(AgentLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        URL last = null;
+        Enumeration<URL> agents = ClassLoader.getSystemClassLoader().getResources(AGENT_MARKER);
+        while (agents.hasMoreElements()) {
+            last = agents.nextElement();
+        }
+        if (last == null) {
+            throw new IllegalStateException("no agent jar with " + AGENT_MARKER + " is on the class path");
+        }
+        JarURLConnection jar = (JarURLConnection) last.openConnection();
+        return Paths.get(jar.getJarFileURL().toURI());
     }
 }
