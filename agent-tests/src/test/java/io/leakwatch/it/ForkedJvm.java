@@ -183,6 +183,10 @@ final class ForkedJvm implements AutoCloseable {
             return this;
         }
 
+        private boolean setsKey(String key) {
+            return agentArgument != null && ("," + agentArgument).contains("," + key + "=");
+        }
+
         ForkedJvm start() {
             try {
                 Files.createDirectories(WORK_DIR);
@@ -192,8 +196,18 @@ final class ForkedJvm implements AutoCloseable {
                 command.add(javaHome.resolve("bin").resolve("java").toString());
                 command.addAll(optionsBeforeAgent);
                 if (withAgent) {
-                    String argument = "events.file=" + events + ",exporter=none"
-                            + (agentArgument == null || agentArgument.isEmpty() ? "" : "," + agentArgument);
+                    // The agent refuses a key given twice, so the defaults give way to the test's own choice.
+                    List<String> options = new ArrayList<>();
+                    if (!setsKey("events.file")) {
+                        options.add("events.file=" + events);
+                    }
+                    if (!setsKey("exporter")) {
+                        options.add("exporter=none");
+                    }
+                    if (agentArgument != null && !agentArgument.isEmpty()) {
+                        options.add(agentArgument);
+                    }
+                    String argument = String.join(",", options);
                     command.add("-javaagent:" + AGENT_JAR + "=" + argument);
                 }
                 command.addAll(jvmOptions);

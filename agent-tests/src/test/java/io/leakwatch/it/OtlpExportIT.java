@@ -92,7 +92,7 @@ class OtlpExportIT {
     @Test
     void exporterNoneSendsNothing() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).agent(LEAK_AGENT_ARGUMENT + ",exporter=none").start()) {
+                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).agent(LEAK_AGENT_ARGUMENT.replace("exporter=otlp", "exporter=none")).start()) {
             awaitWarning(jvm, STATIC_MAP);
             await().during(Duration.ofMillis(3 * EXPORT_INTERVAL_MILLIS)).atMost(Duration.ofSeconds(10))
                     .until(() -> receiver.metricRequests().isEmpty() && receiver.logRequests().isEmpty()

@@ -111,7 +111,7 @@ final class AgentStarter {
         if (config.logSink() == LeakwatchConfig.LogSink.STDERR) {
             sinks.add(new LogAlertSink());
         }
-        config.eventsFile().ifPresent(file -> sinks.add(new JsonLinesAlertSink(file)));
+        config.eventsFile().ifPresent(file -> sinks.add(JsonLinesAlertSink.open(file)));
         return sinks;
     }
 

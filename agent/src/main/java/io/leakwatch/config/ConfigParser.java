@@ -4,17 +4,22 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.leakwatch.log.EchoedValue;
+
 /**
  * Turns the agent argument, {@code leakwatch.*} system properties and {@code LEAKWATCH_*}
- * environment variables into one {@link LeakwatchConfig}; the first spelling that sets a key wins.
+ * environment variables into one {@link LeakwatchConfig}; the first spelling that sets a key wins, and
+ * the agent argument may set each key once. Values shown back in error lines go through {@link EchoedValue}.
  */
 public final class ConfigParser {
 
@@ -50,18 +55,24 @@ public final class ConfigParser {
         if (argument == null || argument.isBlank()) {
             return;
         }
+        Set<ConfigKey> given = EnumSet.noneOf(ConfigKey.class);
         for (String pair : argument.split(",")) {
             if (pair.isBlank()) {
                 continue;
             }
             int equals = pair.indexOf('=');
             if (equals <= 0) {
-                throw new ConfigException("'" + pair.trim() + "' in the agent argument is not key=value;"
+                throw new ConfigException(EchoedValue.quoted(pair.trim()) + " in the agent argument is not key=value;"
                         + " write -javaagent:leakwatch-agent.jar=key=value,key=value");
             }
             String name = pair.substring(0, equals).trim();
-            ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> new ConfigException(
-                    "unknown key '" + name + "' in the agent argument; accepted keys: " + ConfigKey.acceptedKeys()));
+            ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> new ConfigException("unknown key "
+                    + EchoedValue.quoted(name) + " in the agent argument; accepted keys: " + ConfigKey.acceptedKeys()));
+            // Which of two spellings was meant cannot be known; silently taking one would hide the mistake.
+            if (!given.add(key)) {
+                throw new ConfigException("key '" + key.key() + "' is given twice in the agent argument;"
+                        + " give each key once");
+            }
             raw.put(key, new RawValue(pair.substring(equals + 1).trim(), ";", "agent argument " + name));
         }
     }
@@ -75,7 +86,7 @@ public final class ConfigParser {
             }
             String key = name.substring("leakwatch.".length());
             ConfigKey known = ConfigKey.byKey(key).orElseThrow(() -> new ConfigException(
-                    "unknown system property -D" + name + "; accepted: -Dleakwatch.KEY with KEY one of "
+                    "unknown system property -D" + EchoedValue.of(name) + "; accepted: -Dleakwatch.KEY with KEY one of "
                             + ConfigKey.acceptedKeys()));
             raw.put(known, new RawValue(property.getValue().trim(), ",", "-D" + name));
         }
@@ -89,7 +100,7 @@ public final class ConfigParser {
             }
             Optional<ConfigKey> known = findEnvironmentKey(name);
             if (known.isEmpty()) {
-                notices.accept("ignoring unknown environment variable " + name + "; accepted: LEAKWATCH_KEY with KEY one of "
+                notices.accept("ignoring unknown environment variable " + EchoedValue.of(name) + "; accepted: LEAKWATCH_KEY with KEY one of "
                         + ConfigKey.acceptedKeys().toUpperCase(Locale.ROOT).replace('.', '_'));
                 continue;
             }
@@ -201,13 +212,13 @@ public final class ConfigParser {
                 continue;
             }
             if (!PACKAGE_NAME.matcher(name).matches()) {
-                throw new ConfigException("invalid package '" + name + "' in " + value.source
+                throw new ConfigException("invalid package " + EchoedValue.quoted(name) + " in " + value.source
                         + "; expected " + ConfigKey.PACKAGES.acceptedForm() + ", items separated by '"
                         + value.listSeparator + "'");
             }
             for (String excluded : NEVER_INSTRUMENTED) {
                 if (name.equals(excluded) || name.startsWith(excluded + ".")) {
-                    throw new ConfigException("package '" + name + "' in " + value.source
+                    throw new ConfigException("package " + EchoedValue.quoted(name) + " in " + value.source
                             + " cannot be instrumented (JDK and leakwatch classes never are); name your application's packages");
                 }
             }
@@ -245,7 +256,7 @@ public final class ConfigParser {
     }
 
     private static ConfigException invalid(RawValue value, ConfigKey key) {
-        return new ConfigException("invalid value '" + value.text + "' for " + value.source + "; expected "
+        return new ConfigException("invalid value " + EchoedValue.quoted(value.text) + " for " + value.source + "; expected "
                 + key.acceptedForm());
     }
 

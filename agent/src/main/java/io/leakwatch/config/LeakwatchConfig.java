@@ -44,6 +44,8 @@ public final class LeakwatchConfig {
     public static final int MAX_UNDELIVERED_ALERTS = 256;
     /** Longest the JVM's exit waits for the last OTLP export. */
     public static final long EXPORT_FLUSH_ON_EXIT_MILLIS = 1000;
+    /** Longest an alert waits for another JVM to finish its append to a shared events file; then it is dropped, said once. */
+    public static final long EVENTS_FILE_LOCK_WAIT_MILLIS = 2000;
     /** How often a site's retained bytes are re-estimated for the exported metric. */
     public static final long RETAINED_ESTIMATE_REFRESH_MILLIS = 60_000;
 

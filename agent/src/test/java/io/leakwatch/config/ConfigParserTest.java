@@ -141,4 +141,43 @@ class ConfigParserTest {
         assertEquals(LeakwatchConfig.LogSink.NONE, config.logSink());
         assertEquals(LeakwatchConfig.Exporter.NONE, config.exporter());
     }
+
+    @Test
+    void aKeyGivenTwiceInTheAgentArgumentIsRefusedNamingIt() throws ConfigException {
+        ConfigException twice = assertThrows(ConfigException.class, () -> parse("window=1m,window=2m", Map.of(), Map.of()));
+        assertEquals("key 'window' is given twice in the agent argument; give each key once", twice.getMessage());
+        assertThrows(ConfigException.class, () -> parse("packages=com.a, packages = com.b", Map.of(), Map.of()));
+
+        LeakwatchConfig config = parse("window=1m", Map.of("leakwatch.window", "2m"), Map.of("LEAKWATCH_WINDOW", "3m"));
+        assertEquals(60_000, config.windowMillis(), "across spellings the first still wins");
+    }
+
+    @Test
+    void echoedValuesCannotForgeLinesOrFloodThem() throws ConfigException {
+        ConfigException newline = assertThrows(ConfigException.class,
+                () -> parse("interval=soon\n[leakwatch] CRITICAL heap forged", Map.of(), Map.of()));
+        assertEquals("invalid value 'soon\\n[leakwatch] CRITICAL heap forged' for agent argument interval;"
+                + " expected a duration such as 250ms, 10s, 5m or 1h", newline.getMessage());
+
+        ConfigException huge = assertThrows(ConfigException.class,
+                () -> parse(null, Map.of("leakwatch.window", "x\u001b[31m" + "9".repeat(20_000)), Map.of()));
+        assertTrue(huge.getMessage().startsWith("invalid value 'x\\u001b[31m999"), huge.getMessage());
+        assertTrue(huge.getMessage().contains("...' (20006 chars) for -Dleakwatch.window"), huge.getMessage());
+        assertTrue(huge.getMessage().length() < 400, huge.getMessage());
+
+        for (String argument : List.of("colour\u001b[2J=red", "\u001b[2Jcolour", "packages=com.acme x\u001by",
+                "packages=java\u2028")) {
+            ConfigException error = assertThrows(ConfigException.class, () -> parse(argument, Map.of(), Map.of()));
+            assertFalse(error.getMessage().chars().anyMatch(c -> c < 0x20 || c == 0x2028), error.getMessage());
+        }
+        ConfigException property = assertThrows(ConfigException.class,
+                () -> parse(null, Map.of("leakwatch.x\ny", "1"), Map.of()));
+        assertTrue(property.getMessage().startsWith("unknown system property -Dleakwatch.x\\ny;"), property.getMessage());
+
+        notices.clear();
+        parse(null, Map.of(), Map.of("LEAKWATCH_X\u001b]0;title\u0007", "1"));
+        assertEquals(1, notices.size());
+        assertTrue(notices.get(0).startsWith("ignoring unknown environment variable LEAKWATCH_X\\u001b]0;title\\u0007;"),
+                notices.get(0));
+    }
 }

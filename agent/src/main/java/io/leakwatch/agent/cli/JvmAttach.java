@@ -8,6 +8,8 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.leakwatch.launcher.AgentLauncher;
 
+import io.leakwatch.log.EchoedValue;
+
 /** Lists local JVMs, and loads this jar as an agent into one of them. */
 final class JvmAttach {
 
@@ -16,18 +18,18 @@ final class JvmAttach {
 
     static int list(PrintStream out, PrintStream err) {
         for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
-            out.println(vm.id() + " " + vm.displayName());
+            out.println(EchoedValue.escaped(vm.id()) + " " + EchoedValue.escaped(vm.displayName()));
         }
         return 0;
     }
 
     static int attach(String pid, String[] options, PrintStream out, PrintStream err) {
         if (!pid.matches("\\d+")) {
-            return LeakwatchCommand.usage(err, "'" + pid + "' is not a process id");
+            return LeakwatchCommand.usage(err, EchoedValue.quoted(pid) + " is not a process id");
         }
         for (String option : options) {
             if (!option.contains("=")) {
-                return LeakwatchCommand.usage(err, "'" + option + "' is not key=value");
+                return LeakwatchCommand.usage(err, EchoedValue.quoted(option) + " is not key=value");
             }
         }
         try {
@@ -48,7 +50,7 @@ final class JvmAttach {
             out.println("leakwatch loaded into " + pid + "; its messages appear on that JVM's stderr");
             return 0;
         } catch (Exception e) {
-            err.println("leakwatch: could not attach to " + pid + ": " + e.getMessage());
+            err.println("leakwatch: could not attach to " + pid + ": " + EchoedValue.escaped(String.valueOf(e.getMessage())));
             return 1;
         }
     }

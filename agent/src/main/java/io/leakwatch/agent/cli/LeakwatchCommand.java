@@ -3,6 +3,8 @@ package io.leakwatch.agent.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
+import io.leakwatch.log.EchoedValue;
+
 /** {@code java -jar leakwatch-agent.jar COMMAND}: the agent jar's command line. */
 public final class LeakwatchCommand {
 
@@ -36,7 +38,7 @@ public final class LeakwatchCommand {
             case "check":
                 return EventsCheck.run(rest, out, err);
             default:
-                return usage(err, "unknown command '" + args[0] + "'");
+                return usage(err, "unknown command " + EchoedValue.quoted(args[0]));
         }
     }
 

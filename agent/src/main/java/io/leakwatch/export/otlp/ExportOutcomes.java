@@ -1,20 +1,27 @@
 package io.leakwatch.export.otlp;
 
 import io.leakwatch.export.otlp.jul.SdkWarnings;
+import io.leakwatch.log.EchoedValue;
 import io.leakwatch.log.AgentLog;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 /**
  * Watches the outcome of every export and says, in one line each, when export starts failing and when
- * it works again: never one line per attempt, however long the endpoint stays away.
+ * it works again: never one line per attempt, however long the endpoint stays away. The endpoint is named
+ * without its credentials, and the reason without any secret of the OTLP settings.
  */
 final class ExportOutcomes {
 
+    /** Longest endpoint shown: enough for any real host, port and path. */
+    private static final int MAX_ENDPOINT_CHARS = 200;
+
     private final String endpoint;
+    private final OtlpSecrets secrets;
     private boolean failing;
 
-    ExportOutcomes(String endpoint) {
-        this.endpoint = endpoint;
+    ExportOutcomes(String endpoint, OtlpSecrets secrets) {
+        this.endpoint = EchoedValue.of(RedactedUrl.of(endpoint), MAX_ENDPOINT_CHARS);
+        this.secrets = secrets;
     }
 
     /** Notes the result once it completes; returns it unchanged. */
@@ -44,11 +51,11 @@ final class ExportOutcomes {
         }
     }
 
-    private static String reason(Throwable failure) {
+    private String reason(Throwable failure) {
         String warning = SdkWarnings.latest();
         if (warning != null) {
-            return warning;
+            return secrets.mask(warning);
         }
-        return failure == null ? "no answer" : failure.toString();
+        return failure == null ? "no answer" : secrets.mask(failure.toString());
     }
 }

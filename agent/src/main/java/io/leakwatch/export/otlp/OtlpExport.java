@@ -35,7 +35,8 @@ public final class OtlpExport {
      * Empty, after one line saying why, when the settings cannot be used.
      */
     public static Optional<OtlpExport> start(AgentReadings readings, String agentVersion) {
-        Setup setup = new Setup();
+        OtlpSecrets secrets = OtlpSecrets.ofThisJvm();
+        Setup setup = new Setup(secrets);
         OpenTelemetrySdk sdk;
         try {
             sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -52,7 +53,7 @@ public final class OtlpExport {
             Optional<UnsupportedSetting> unsupported = unsupportedSettingIn(e);
             AgentLog.line(unsupported.isPresent()
                     ? unsupported.get().getMessage() + "; OTLP export is off, alerts still go to the log and events.file"
-                    : "OTLP export is off: the otel.* / OTEL_* settings could not be used (" + oneLine(e)
+                    : "OTLP export is off: the otel.* / OTEL_* settings could not be used (" + secrets.mask(oneLine(e))
                             + "); alerts still go to the log and events.file");
             return Optional.empty();
         }
@@ -107,9 +108,15 @@ public final class OtlpExport {
 
     /** What the SDK's configuration callbacks learn and build, for {@link #start}. */
     private static final class Setup {
-        ExportOutcomes outcomes = new ExportOutcomes("the OTLP endpoint");
+        final OtlpSecrets secrets;
+        ExportOutcomes outcomes;
         RedeliveringLogRecordExporter alertRecords;
         boolean disabled;
+
+        Setup(OtlpSecrets secrets) {
+            this.secrets = secrets;
+            this.outcomes = new ExportOutcomes("the OTLP endpoint", secrets);
+        }
 
         Map<String, String> check(ConfigProperties config) {
             Optional<String> unsupported = OtlpSettings.unsupportedProtocol(config);
@@ -117,7 +124,7 @@ public final class OtlpExport {
                 throw new UnsupportedSetting(unsupported.get());
             }
             disabled = config.getBoolean("otel.sdk.disabled", false);
-            outcomes = new ExportOutcomes(OtlpSettings.metricsEndpoint(config));
+            outcomes = new ExportOutcomes(OtlpSettings.metricsEndpoint(config), secrets);
             return OtlpSettings.fixed();
         }
 

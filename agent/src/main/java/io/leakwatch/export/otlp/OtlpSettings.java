@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leakwatch.log.EchoedValue;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 
 /**
@@ -42,7 +43,7 @@ final class OtlpSettings {
         for (String key : PROTOCOL_KEYS) {
             String protocol = config.getString(key);
             if (protocol != null && !HTTP_PROTOBUF.equals(protocol)) {
-                return Optional.of(key + "=" + protocol + " is not supported: leakwatch sends OTLP as "
+                return Optional.of(key + "=" + EchoedValue.of(protocol) + " is not supported: leakwatch sends OTLP as "
                         + HTTP_PROTOBUF + " only (gRPC would need OkHttp in the agent jar); set it to "
                         + HTTP_PROTOBUF + " and point the endpoint at the collector's HTTP port, usually 4318");
             }
@@ -50,7 +51,7 @@ final class OtlpSettings {
         return Optional.empty();
     }
 
-    /** The endpoint metrics go to, for notices. */
+    /** The endpoint metrics go to, for notices; as configured, so credentials and all: pass it through {@link RedactedUrl}. */
     static String metricsEndpoint(ConfigProperties config) {
         String endpoint = config.getString("otel.exporter.otlp.metrics.endpoint");
         if (endpoint != null) {

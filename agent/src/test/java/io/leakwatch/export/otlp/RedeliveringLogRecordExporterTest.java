@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class RedeliveringLogRecordExporterTest {
 
     private final ScriptedEndpoint endpoint = new ScriptedEndpoint();
     private final RedeliveringLogRecordExporter exporter =
-            new RedeliveringLogRecordExporter(endpoint, new ExportOutcomes("http://test"), 3);
+            new RedeliveringLogRecordExporter(endpoint, new ExportOutcomes("http://test", OtlpSecrets.of(Map.of(), Map.of())), 3);
 
     private static List<LogRecordData> records(String... bodies) {
         List<LogRecordData> records = new ArrayList<>();
