@@ -70,13 +70,13 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
         ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
-        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites, samplerThread),
+        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites),
                 LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** On the sampler thread, after {@code premain} has returned. */
+    /** On the sampler thread, after {@code premain} has returned; then samples on it for the JVM's lifetime. */
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
-            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites, ScheduledExecutorService samplerThread) {
+            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
         GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
@@ -91,7 +91,7 @@ final class AgentStarter {
         }
         step("listen to GC notifications", gcNotifications::start);
         MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
-        samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+        loop.runEvery(config.intervalMillis());
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
