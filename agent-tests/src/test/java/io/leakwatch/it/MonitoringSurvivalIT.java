@@ -8,6 +8,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,21 @@ class MonitoringSurvivalIT {
                     .until(() -> receiver.metrics().stream().anyMatch(metric -> metric.name()
                             .equals("leakwatch.errors.suppressed") && metric.receivedAt().isAfter(first.time())
                             && "alert_sink".equals(metric.attributes().get("source")) && metric.value() >= 2));
+        }
+    }
+
+    @Test
+    void aHealthyRunSuppressesNothingAndSkipsNoClass() {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint()).start()) {
+            AlertRecord warning = OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+            for (String source : List.of("log", "alert_sink", "sampler_pass", "gc_notification")) {
+                assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.errors.suppressed", Map.of("source", source),
+                        warning.time()).value()).as(source).isZero();
+            }
+            assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.classes.skipped",
+                    Map.of("reason", "bridge_not_visible"), warning.time()).value()).isZero();
+            assertThat(jvm.stderr()).noneMatch(line -> line.contains("cannot see io.leakwatch.bootstrap"));
         }
     }
 
