@@ -57,13 +57,13 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
         ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
-        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites, samplerThread),
+        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites),
                 LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** On the sampler thread, after {@code premain} has returned. */
+    /** On the sampler thread, after {@code premain} has returned; then samples on it for the JVM's lifetime. */
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
-            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites, ScheduledExecutorService samplerThread) {
+            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
         GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
@@ -78,7 +78,7 @@ final class AgentStarter {
         }
         step("listen to GC notifications", gcNotifications::start);
         MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
-        samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+        loop.runEvery(config.intervalMillis());
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
@@ -90,7 +90,8 @@ final class AgentStarter {
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
             RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                     LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
-            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors);
+            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
+                    fieldWrites.skippedClasses());
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
             return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),

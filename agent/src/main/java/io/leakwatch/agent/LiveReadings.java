@@ -4,11 +4,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
+import java.util.function.ObjLongConsumer;
 
 import io.leakwatch.analysis.AnalysisSnapshot;
 import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.export.AgentReadings;
 import io.leakwatch.heap.GcPauses;
+import io.leakwatch.instrument.SkippedClasses;
+import io.leakwatch.log.SuppressedErrors;
 import io.leakwatch.stats.Distribution;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
@@ -24,14 +27,16 @@ final class LiveReadings implements AgentReadings {
     private final RetainedEstimates retained;
     private final GcPauses gcPauses;
     private final LongSupplier transformErrors;
+    private final SkippedClasses skippedClasses;
 
     LiveReadings(ContainerRegistry registry, ContainerSampler sampler, RetainedEstimates retained, GcPauses gcPauses,
-            LongSupplier transformErrors) {
+            LongSupplier transformErrors, SkippedClasses skippedClasses) {
         this.registry = registry;
         this.sampler = sampler;
         this.retained = retained;
         this.gcPauses = gcPauses;
         this.transformErrors = transformErrors;
+        this.skippedClasses = skippedClasses;
     }
 
     /** Called by the sampler thread after each pass. */
@@ -88,5 +93,15 @@ final class LiveReadings implements AgentReadings {
     @Override
     public long failedSizeCalls() {
         return sampler.failedSizeCalls() + sampler.slowSizeCalls();
+    }
+
+    @Override
+    public void suppressedErrors(ObjLongConsumer<String> reader) {
+        SuppressedErrors.read(reader);
+    }
+
+    @Override
+    public void skippedClasses(ObjLongConsumer<String> reader) {
+        skippedClasses.read(reader);
     }
 }

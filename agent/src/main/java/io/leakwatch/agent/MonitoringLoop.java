@@ -5,21 +5,25 @@ import java.util.function.LongSupplier;
 
 import io.leakwatch.analysis.Alert;
 import io.leakwatch.analysis.LeakAnalyzer;
+import io.leakwatch.export.AlertFanOut;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.log.AgentLog;
+import io.leakwatch.log.SuppressedErrors;
+import io.leakwatch.log.SuppressedErrors.Source;
 import io.leakwatch.track.ContainerSampler;
 
 /**
  * One sampler pass every interval: sizes and heap floors in, alerts of changed states out to the sinks,
- * and the pass's result published for the exported metrics.
+ * and the pass's result published for the exported metrics. Nothing an application does to its streams,
+ * its threads or its heap stops the passes for good.
  */
 final class MonitoringLoop implements Runnable {
 
     private final ContainerSampler sampler;
     private final HeapPoolMonitor heap;
     private final LeakAnalyzer analyzer;
-    private final List<AlertSink> sinks;
+    private final AlertFanOut sinks;
     private final LongSupplier clock;
     private final PassListener afterPass;
 
@@ -28,12 +32,43 @@ final class MonitoringLoop implements Runnable {
         this.sampler = sampler;
         this.heap = heap;
         this.analyzer = analyzer;
-        this.sinks = List.copyOf(sinks);
+        this.sinks = new AlertFanOut(sinks);
         this.clock = clock;
         this.afterPass = afterPass;
+        // Loads and initialises the counters the error handler needs now: a class first needed while the heap
+        // is full may fail to initialise, and a class that failed to initialise stays unusable for good.
+        SuppressedErrors.total(Source.SAMPLER_PASS);
     }
 
-    /** Never throws: a scheduled task that throws would silently stop all later passes. */
+    /**
+     * Runs a pass every {@code intervalMillis} on the calling thread, for the JVM's lifetime. A loop of its
+     * own rather than an executor's periodic task: an {@code OutOfMemoryError} in the executor's own code
+     * (re-queueing the task, replacing a dead worker) drops a periodic task for good, and so would an
+     * application that interrupts every thread (an undeploy "thread cleaner", say). Nothing escapes here.
+     */
+    void runEvery(long intervalMillis) {
+        while (true) {
+            try {
+                run();
+            } catch (Throwable escapedItsHandler) {
+                // run() catches everything itself; only a failure of its own handler (out of memory) lands here.
+            }
+            pause(intervalMillis);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (Throwable interruptedOrOutOfMemory) {
+            // An interrupt is someone else's housekeeping, not a request to stop watching: the next pass runs.
+        }
+    }
+
+    /**
+     * One pass. Never throws: a pass that throws would end {@link #runEvery}. Whatever fails (an
+     * {@code OutOfMemoryError} while the application fills the heap, a sink, the log) costs this pass only.
+     */
     @Override
     public void run() {
         try {
@@ -41,13 +76,21 @@ final class MonitoringLoop implements Runnable {
             long now = clock.getAsLong();
             List<Alert> alerts = analyzer.analyze(now, sampler.sample(), heap.drainUsages());
             for (Alert alert : alerts) {
-                for (AlertSink sink : sinks) {
-                    sink.deliver(alert);
-                }
+                sinks.deliver(alert);
             }
             afterPass.afterPass(now, started);
-        } catch (Throwable t) {
-            AgentLog.once("sampler-pass", "a sampler pass failed (" + t + "); sampling goes on, further failures are not shown");
+        } catch (Throwable failure) {
+            SuppressedErrors.count(Source.SAMPLER_PASS);
+            reportOnce(failure);
+        }
+    }
+
+    private static void reportOnce(Throwable failure) {
+        try {
+            AgentLog.once("sampler-pass", "a sampler pass failed (" + failure
+                    + "); sampling goes on, further failures are counted in leakwatch.errors.suppressed");
+        } catch (Throwable unprintable) {
+            // Building the line can fail as the pass did (the heap is still full); the failure is already counted.
         }
     }
 

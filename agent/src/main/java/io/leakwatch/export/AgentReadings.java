@@ -2,6 +2,7 @@ package io.leakwatch.export;
 
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.ObjLongConsumer;
 
 import io.leakwatch.analysis.AnalysisSnapshot;
 import io.leakwatch.heap.GcPauses;
@@ -35,4 +36,10 @@ public interface AgentReadings {
 
     /** {@code size()} calls that threw or were too slow. */
     long failedSizeCalls();
+
+    /** Other errors swallowed since start, by source: the log, alert sinks, sampler passes, GC notifications. */
+    void suppressedErrors(ObjLongConsumer<String> reader);
+
+    /** Classes left unchanged on purpose since start, by reason. */
+    void skippedClasses(ObjLongConsumer<String> reader);
 }

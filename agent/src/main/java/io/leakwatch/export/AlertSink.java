@@ -2,7 +2,10 @@ package io.leakwatch.export;
 
 import io.leakwatch.analysis.Alert;
 
-/** A place alerts are delivered to; it must not throw. */
+/**
+ * A place alerts are delivered to. It should not throw; where it does anyway (the application's stream
+ * throws, say), {@link AlertFanOut} keeps the failure from the other sinks and from the sampler.
+ */
 public interface AlertSink {
 
     void deliver(Alert alert);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.log.AgentLog;
 
@@ -27,6 +28,7 @@ public final class FieldWriteInstrumentation {
     private final SiteTable sites;
     private final AtomicLong transformedClasses = new AtomicLong();
     private final AtomicLong transformErrors = new AtomicLong();
+    private final SkippedClasses skippedClasses = new SkippedClasses();
 
     public FieldWriteInstrumentation(LeakwatchConfig config, SiteTable sites) {
         this.config = config;
@@ -35,8 +37,10 @@ public final class FieldWriteInstrumentation {
 
     /** Registers the transformer; classes already loaded are retransformed where they match. */
     public void install(Instrumentation instrumentation) {
-        instrumentation.addTransformer(
-                new FieldWriteTransformer(this::isTransformable, sites, transformedClasses, transformErrors), true);
+        // The bridge as this class resolves it is the one the agent installs its handler on: the boot loader's.
+        BridgeVisibility bridgeVisibility = new BridgeVisibility(LeakwatchBridge.class, new UnwatchableLoaderNotice());
+        instrumentation.addTransformer(new FieldWriteTransformer(this::isTransformable, sites, transformedClasses,
+                transformErrors, bridgeVisibility, skippedClasses), true);
         retransformLoadedClasses(instrumentation);
     }
 
@@ -80,5 +84,10 @@ public final class FieldWriteInstrumentation {
     /** Classes that could not be transformed and were left as they were. */
     public long transformErrors() {
         return transformErrors.get();
+    }
+
+    /** Classes left unchanged on purpose, by reason. */
+    public SkippedClasses skippedClasses() {
+        return skippedClasses;
     }
 }

@@ -15,8 +15,9 @@ import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites the container-typed field writes of each watched class as it loads, with the ASM that Byte
- * Buddy bundles. A class with no such write, or one that cannot be read, loads unchanged. Never throws:
- * an error is reported once and counted.
+ * Buddy bundles. A class with no such write, or one that cannot be read, loads unchanged, and so does
+ * one whose loader cannot see the bridge (see {@link BridgeVisibility}). Never throws: an error is
+ * reported once and counted.
  */
 final class FieldWriteTransformer implements ClassFileTransformer {
 
@@ -28,19 +29,31 @@ final class FieldWriteTransformer implements ClassFileTransformer {
     private final JdkContainerTypes jdkTypes = new JdkContainerTypes();
     private final AtomicLong transformedClasses;
     private final AtomicLong transformErrors;
+    private final BridgeVisibility bridgeVisibility;
+    private final SkippedClasses skipped;
 
     FieldWriteTransformer(Predicate<String> transformable, SiteTable sites, AtomicLong transformedClasses,
-            AtomicLong transformErrors) {
+            AtomicLong transformErrors, BridgeVisibility bridgeVisibility, SkippedClasses skipped) {
         this.transformable = transformable;
         this.sites = sites;
         this.transformedClasses = transformedClasses;
         this.transformErrors = transformErrors;
+        this.bridgeVisibility = bridgeVisibility;
+        this.skipped = skipped;
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
-        if (loader == null || internalName == null || classFile == null || TRANSFORMING.get() != null) {
+        if (internalName == null) {
+            // Hidden classes (lambdas, method handle forms) and VM-anonymous classes are never handed to
+            // transformers on Java 11+; what comes without a name is a class a loader defined as
+            // defineClass(null, ...). Without a name it cannot be matched to the watched packages, so it loads
+            // unchanged. Counted in leakwatch.classes.skipped, never logged: it can happen per class.
+            skipped.unnamed();
+            return null;
+        }
+        if (loader == null || classFile == null || TRANSFORMING.get() != null) {
             return null;
         }
         String binaryName = internalName.replace('/', '.');
@@ -49,6 +62,10 @@ final class FieldWriteTransformer implements ClassFileTransformer {
         }
         TRANSFORMING.set(Boolean.TRUE);
         try {
+            if (!bridgeVisibility.canSeeBridge(loader, binaryName)) {
+                skipped.bridgeNotVisible();
+                return null;
+            }
             return rewrite(loader, classFile);
         } catch (Throwable error) {
             transformErrors.incrementAndGet();

@@ -32,6 +32,7 @@ final class LeakwatchMetrics {
     private static final AttributeKey<String> SOURCE = AttributeKey.stringKey("source");
     private static final AttributeKey<String> SEVERITY = AttributeKey.stringKey("severity");
     private static final AttributeKey<String> KIND = AttributeKey.stringKey("kind");
+    private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
 
     private final AgentReadings readings;
     private final RedeliveringLogRecordExporter alertRecords;
@@ -51,6 +52,7 @@ final class LeakwatchMetrics {
     private final ObservableLongMeasurement suppressedErrors;
     private final ObservableLongMeasurement activeAlerts;
     private final ObservableLongMeasurement droppedAlerts;
+    private final ObservableLongMeasurement skippedClasses;
 
     /** @param alertRecords the alert log records' buffer, for its drop count; null when logs are not exported */
     LeakwatchMetrics(Meter meter, AgentReadings readings, RedeliveringLogRecordExporter alertRecords) {
@@ -86,9 +88,12 @@ final class LeakwatchMetrics {
         activeAlerts = longGauge(meter, "leakwatch.alerts.active", "{alert}", "Alerts that hold now");
         droppedAlerts = meter.counterBuilder("leakwatch.alerts.dropped").setUnit("{alert}")
                 .setDescription("Alert log records dropped because the export buffer was full").buildObserver();
+        skippedClasses = meter.counterBuilder("leakwatch.classes.skipped").setUnit("{class}")
+                .setDescription("Classes leakwatch left unchanged on purpose, by reason").buildObserver();
         meter.batchCallback(this::observe, containerSize, containerGrowth, containerRetained, heapLive, heapLimit,
                 heapTimeToExhaustion, gcPauseDuration, gcPauseCount, samplerDuration, trackedContainers,
-                unsampledContainers, droppedRegistrations, suppressedErrors, activeAlerts, droppedAlerts);
+                unsampledContainers, droppedRegistrations, suppressedErrors, activeAlerts, droppedAlerts,
+                skippedClasses);
     }
 
     private static ObservableLongMeasurement longGauge(Meter meter, String name, String unit, String description) {
@@ -125,6 +130,8 @@ final class LeakwatchMetrics {
         suppressedErrors.record(readings.suppressedFieldWriteErrors(), Attributes.of(SOURCE, "field_write"));
         suppressedErrors.record(readings.transformErrors(), Attributes.of(SOURCE, "transform"));
         suppressedErrors.record(readings.failedSizeCalls(), Attributes.of(SOURCE, "size_call"));
+        readings.suppressedErrors((source, count) -> suppressedErrors.record(count, Attributes.of(SOURCE, source)));
+        readings.skippedClasses((reason, count) -> skippedClasses.record(count, Attributes.of(REASON, reason)));
         for (Severity severity : new Severity[] {Severity.WARNING, Severity.CRITICAL}) {
             for (AlertKind kind : AlertKind.values()) {
                 activeAlerts.record(analysis.activeAlerts(severity, kind),
