@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.leakwatch.it.otlp.OtlpReceiver;
+
 /**
  * The application gains nothing from the agent: no JDK internals, no view of the agent's classes, and no way
  * to take the bridge over. With the agent off or misconfigured, the JVM is as if it were absent.
@@ -36,6 +38,18 @@ class IsolationIT {
                     "io.leakwatch.shaded.io.opentelemetry.sdk.OpenTelemetrySdk: hidden",
                     "io.leakwatch.track.ContainerRegistry: hidden",
                     "done");
+        }
+    }
+
+    @Test
+    void theAgentListensOnNoSocket() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint()).start()) {
+            // Exporting and alerting: every part of the agent that could open a socket has run.
+            OtlpExportIT.awaitAlertRecord(receiver, OtlpExportIT.STATIC_MAP, "WARNING");
+            assertThat(ListeningSockets.of(ProcessHandle.current().pid()))
+                    .as("the probe finds the test receiver's own listening socket").isNotEmpty();
+            assertThat(ListeningSockets.of(jvm.process().pid())).isEmpty();
         }
     }
 
