@@ -25,6 +25,7 @@ import io.leakwatch.instrument.SiteTable;
 import io.leakwatch.log.AgentLog;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
+import io.leakwatch.track.JdkFieldAccess;
 import io.leakwatch.track.RetainedEstimates;
 import io.leakwatch.track.RetainedSizeEstimator;
 
@@ -50,6 +51,7 @@ final class AgentStarter {
             AgentLog.line("disabled by enabled=false");
             return;
         }
+        JdkFieldAccess.open(instrumentation);
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
                 LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
@@ -91,7 +93,7 @@ final class AgentStarter {
         }
         step("listen to GC notifications", gcNotifications::start);
         MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
-        samplerThread.scheduleWithFixedDelay(loop, 0, config.intervalMillis(), TimeUnit.MILLISECONDS);
+        SamplerSupervisor.start(loop, sampler.sizeCalls(), samplerThread, config.intervalMillis());
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */

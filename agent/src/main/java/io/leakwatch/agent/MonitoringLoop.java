@@ -8,6 +8,7 @@ import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.log.AgentLog;
+import io.leakwatch.track.AbandonedSamplerPass;
 import io.leakwatch.track.ContainerSampler;
 
 /**
@@ -46,6 +47,8 @@ final class MonitoringLoop implements Runnable {
                 }
             }
             afterPass.afterPass(now, started);
+        } catch (AbandonedSamplerPass replaced) {
+            return; // SamplerSupervisor runs the loop on another thread now
         } catch (Throwable t) {
             AgentLog.once("sampler-pass", "a sampler pass failed (" + t + "); sampling goes on, further failures are not shown");
         }

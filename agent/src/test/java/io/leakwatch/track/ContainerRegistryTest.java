@@ -1,8 +1,6 @@
 package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,28 +53,5 @@ class ContainerRegistryTest {
         registry.onFieldWrite(new ArrayList<>(), 4);
         registry.onFieldWrite(new ArrayList<>(), -1);
         assertEquals(0, registry.trackedInstances());
-    }
-
-    @Test
-    void onlyJdkImplementationsAreAskedTheirSize() {
-        assertTrue(TrustedImplementations.sizeIsTrusted(HashMap.class));
-        assertTrue(TrustedImplementations.sizeIsTrusted(new java.util.LinkedHashMap<String, String>() {
-            private static final long serialVersionUID = 1L;
-        }.getClass()));
-        assertFalse(TrustedImplementations.sizeIsTrusted(OwnSizeList.class));
-        assertFalse(TrustedImplementations.sizeIsTrusted(java.util.AbstractMap.class));
-    }
-
-    /** An application collection with its own size(). */
-    static final class OwnSizeList extends java.util.AbstractList<String> {
-        @Override
-        public String get(int index) {
-            return null;
-        }
-
-        @Override
-        public int size() {
-            return 0;
-        }
     }
 }
