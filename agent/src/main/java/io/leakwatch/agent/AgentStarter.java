@@ -105,7 +105,8 @@ final class AgentStarter {
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
             RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                     LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
-            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors);
+            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
+                    fieldWrites::refusedSites);
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
             return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),

@@ -24,14 +24,16 @@ final class LiveReadings implements AgentReadings {
     private final RetainedEstimates retained;
     private final GcPauses gcPauses;
     private final LongSupplier transformErrors;
+    private final LongSupplier refusedSites;
 
     LiveReadings(ContainerRegistry registry, ContainerSampler sampler, RetainedEstimates retained, GcPauses gcPauses,
-            LongSupplier transformErrors) {
+            LongSupplier transformErrors, LongSupplier refusedSites) {
         this.registry = registry;
         this.sampler = sampler;
         this.retained = retained;
         this.gcPauses = gcPauses;
         this.transformErrors = transformErrors;
+        this.refusedSites = refusedSites;
     }
 
     /** Called by the sampler thread after each pass. */
@@ -72,7 +74,12 @@ final class LiveReadings implements AgentReadings {
 
     @Override
     public long droppedRegistrations() {
-        return registry.droppedRegistrations();
+        return registry.droppedRegistrations() + refusedSites.getAsLong();
+    }
+
+    @Override
+    public long fullSites() {
+        return registry.fullSites();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContainerRegistryTest {
 
     @Test
-    void keepsAFewContainersPerSiteAndCountsTheRest() {
+    void keepsAFewContainersPerSiteAndAFullSiteIsNotDataLoss() {
         ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
         List<Object> kept = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -21,7 +22,9 @@ class ContainerRegistryTest {
             registry.onFieldWrite(list, 3);
         }
         assertEquals(2, registry.trackedInstances());
-        assertEquals(3, registry.droppedRegistrations());
+        assertEquals(0, registry.droppedRegistrations());
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.fullSites());
     }
 
     @Test
@@ -35,7 +38,7 @@ class ContainerRegistryTest {
     }
 
     @Test
-    void theGlobalCapHolds() {
+    void theGlobalCapHoldsAndWhatItRefusesIsCountedAsDropped() {
         ContainerRegistry registry = new ContainerRegistry(16, 4, 3);
         List<Object> kept = new ArrayList<>();
         for (int site = 0; site < 4; site++) {
@@ -53,5 +56,47 @@ class ContainerRegistryTest {
         registry.onFieldWrite(new ArrayList<>(), 4);
         registry.onFieldWrite(new ArrayList<>(), -1);
         assertEquals(0, registry.trackedInstances());
+    }
+
+    @Test
+    void aFullSiteTakesANewContainerOnceAnOldOneIsCollectedEvenBeforeThePrune() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
+        List<WeakReference<Object>> shortLived = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> list = new ArrayList<>();
+            shortLived.add(new WeakReference<>(list));
+            registry.onFieldWrite(list, 5);
+        }
+        while (shortLived.stream().anyMatch(ref -> ref.get() != null)) {
+            System.gc();
+        }
+        List<String> longLived = new ArrayList<>(List.of("a", "b"));
+        registry.onFieldWrite(longLived, 5);
+
+        List<Object> live = new ArrayList<>();
+        registry.site(5).forEachLive(live::add);
+        assertEquals(List.of(longLived), live);
+        assertEquals(2, registry.trackedInstances(), "the replaced slot was counted already; the prune frees the other");
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.trackedInstances());
+        assertEquals(0, registry.droppedRegistrations());
+    }
+
+    @Test
+    void aSiteStaysFullWhileItsContainersLive() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> list = new ArrayList<>();
+            kept.add(list);
+            registry.onFieldWrite(list, 1);
+        }
+        System.gc();
+        List<String> another = new ArrayList<>();
+        registry.onFieldWrite(another, 1);
+        assertEquals(2, registry.trackedInstances());
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.fullSites());
+        assertEquals(3, kept.size());
     }
 }
