@@ -1,6 +1,7 @@
 package io.leakwatch.track;
 
 import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ public final class JdkFieldAccess {
             if (!instrumentation.isModifiableModule(javaBase)) {
                 throw new IllegalStateException("java.base cannot be modified");
             }
-            Map<String, Set<Module>> opens = new java.util.HashMap<>();
+            Map<String, Set<Module>> opens = new HashMap<>();
             for (String name : PACKAGES) {
                 opens.put(name, Set.of(agent));
             }
