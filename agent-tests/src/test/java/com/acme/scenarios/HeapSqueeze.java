@@ -18,10 +18,16 @@ public final class HeapSqueeze {
 
     private static final int[] CHUNK_SIZES = {1 << 16, 1 << 10, 64, 16};
 
+    /** A field, not a local: once cleared nothing keeps the ballast reachable, whatever the JIT did with the frame. */
+    private static List<Object> ballast;
+
     public static void main(String[] args) throws Exception {
         long holdMillis = Long.parseLong(args[0]);
         Thread.sleep(2_500);
-        List<Object> ballast = new ArrayList<>(1 << 20);
+        // Links every call made while the heap is full now: linking a call the first time allocates.
+        System.nanoTime();
+        freeTheHeap();
+        ballast = new ArrayList<>(1 << 20);
         int outOfMemory = 0;
         for (int size : CHUNK_SIZES) {
             try {
@@ -43,12 +49,26 @@ public final class HeapSqueeze {
         }
         int held = ballast.size();
         ballast = null;
-        System.out.println("heap was full (" + held + " chunks, " + outOfMemory + " OutOfMemoryErrors); freed");
+        freeTheHeap();
+        // No string concatenation: its first use links invokedynamic call sites, which needs memory to spare.
+        System.out.println(new StringBuilder("heap was full (").append(held).append(" chunks, ").append(outOfMemory)
+                .append(" OutOfMemoryErrors); freed").toString());
         for (int round = 0; ; round++) {
             for (int i = 0; i < 20; i++) {
                 LateLeak.ENTRIES.put(Integer.toString(round * 20 + i), new byte[16]);
             }
             Thread.sleep(50);
+        }
+    }
+
+    private static void freeTheHeap() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try {
+                System.gc();
+                return;
+            } catch (OutOfMemoryError stillFull) {
+                // Another thread may still hold memory for a moment; try again.
+            }
         }
     }
 }

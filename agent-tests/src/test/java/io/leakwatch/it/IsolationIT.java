@@ -23,7 +23,8 @@ class IsolationIT {
     void withoutTheAgentTheProbeIsRefusedEverything() throws InterruptedException {
         try (ForkedJvm jvm = ForkedJvm.builder(PROBE).withoutAgent().start()) {
             assertThat(jvm.waitForExit(60)).isZero();
-            assertThat(jvm.stdout()).contains("jdk.internal.misc.Unsafe: refused", "done");
+            assertThat(jvm.stdout()).contains("jdk.internal.misc.Unsafe: refused", "java.util internals: refused",
+                    "java.util.concurrent internals: refused", "done");
         }
     }
 
@@ -34,6 +35,8 @@ class IsolationIT {
             assertThat(jvm.waitForExit(60)).isZero();
             assertThat(jvm.stdout()).as("stderr: %s", jvm.stderr()).containsExactly(
                     "jdk.internal.misc.Unsafe: refused",
+                    "java.util internals: refused",
+                    "java.util.concurrent internals: refused",
                     "io.leakwatch.agent.AgentStarter: hidden",
                     "io.leakwatch.shaded.io.opentelemetry.sdk.OpenTelemetrySdk: hidden",
                     "io.leakwatch.track.ContainerRegistry: hidden",

@@ -13,6 +13,15 @@ public final class InternalsProbe {
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.out.println("jdk.internal.misc.Unsafe: refused");
         }
+        for (Class<?> jdkClass : new Class<?>[] {java.util.WeakHashMap.class,
+                java.util.concurrent.ArrayBlockingQueue.class}) {
+            try {
+                jdkClass.getDeclaredFields()[0].setAccessible(true);
+                System.out.println(jdkClass.getPackageName() + " internals: granted");
+            } catch (RuntimeException e) {
+                System.out.println(jdkClass.getPackageName() + " internals: refused");
+            }
+        }
         for (String agentClass : new String[] {"io.leakwatch.agent.AgentStarter",
                 "io.leakwatch.shaded.io.opentelemetry.sdk.OpenTelemetrySdk", "io.leakwatch.track.ContainerRegistry"}) {
             try {

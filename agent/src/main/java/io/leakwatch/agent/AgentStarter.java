@@ -23,6 +23,7 @@ import io.leakwatch.instrument.SiteTable;
 import io.leakwatch.log.AgentLog;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
+import io.leakwatch.track.JdkFieldAccess;
 import io.leakwatch.track.RetainedEstimates;
 import io.leakwatch.track.RetainedSizeEstimator;
 
@@ -38,6 +39,7 @@ final class AgentStarter {
 
     /** With a valid configuration that enables the agent, once the bridge is in the boot loader. */
     static void start(LeakwatchConfig config, Instrumentation instrumentation) {
+        JdkFieldAccess.open(instrumentation);
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
                 LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
@@ -78,7 +80,7 @@ final class AgentStarter {
         }
         step("listen to GC notifications", gcNotifications::start);
         MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
-        loop.runEvery(config.intervalMillis());
+        SamplerSupervisor.start(loop, sampler.sizeCalls(), config.intervalMillis());
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
@@ -91,7 +93,7 @@ final class AgentStarter {
             RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                     LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
             LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
-                    fieldWrites.skippedClasses());
+                    fieldWrites.skippedClasses(), fieldWrites::refusedSites);
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
             return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),

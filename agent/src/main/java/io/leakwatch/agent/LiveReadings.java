@@ -28,15 +28,17 @@ final class LiveReadings implements AgentReadings {
     private final GcPauses gcPauses;
     private final LongSupplier transformErrors;
     private final SkippedClasses skippedClasses;
+    private final LongSupplier refusedSites;
 
     LiveReadings(ContainerRegistry registry, ContainerSampler sampler, RetainedEstimates retained, GcPauses gcPauses,
-            LongSupplier transformErrors, SkippedClasses skippedClasses) {
+            LongSupplier transformErrors, SkippedClasses skippedClasses, LongSupplier refusedSites) {
         this.registry = registry;
         this.sampler = sampler;
         this.retained = retained;
         this.gcPauses = gcPauses;
         this.transformErrors = transformErrors;
         this.skippedClasses = skippedClasses;
+        this.refusedSites = refusedSites;
     }
 
     /** Called by the sampler thread after each pass. */
@@ -77,7 +79,12 @@ final class LiveReadings implements AgentReadings {
 
     @Override
     public long droppedRegistrations() {
-        return registry.droppedRegistrations();
+        return registry.droppedRegistrations() + refusedSites.getAsLong();
+    }
+
+    @Override
+    public long fullSites() {
+        return registry.fullSites();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.log.AgentLog;
 import io.leakwatch.log.SuppressedErrors;
 import io.leakwatch.log.SuppressedErrors.Source;
+import io.leakwatch.track.AbandonedSamplerPass;
 import io.leakwatch.track.ContainerSampler;
 
 /**
@@ -45,13 +46,16 @@ final class MonitoringLoop implements Runnable {
      * own rather than an executor's periodic task: an {@code OutOfMemoryError} in the executor's own code
      * (re-queueing the task, replacing a dead worker) drops a periodic task for good, and so would an
      * application that interrupts every thread (an undeploy "thread cleaner", say). Nothing escapes here.
+     * Returns only when the watchdog gave this thread's pass up and runs the loop on another thread.
      */
     void runEvery(long intervalMillis) {
         while (true) {
             try {
-                run();
+                if (!passUnlessReplaced()) {
+                    return;
+                }
             } catch (Throwable escapedItsHandler) {
-                // run() catches everything itself; only a failure of its own handler (out of memory) lands here.
+                // The pass catches everything itself; only a failure of its own handler (out of memory) lands here.
             }
             pause(intervalMillis);
         }
@@ -71,6 +75,11 @@ final class MonitoringLoop implements Runnable {
      */
     @Override
     public void run() {
+        passUnlessReplaced();
+    }
+
+    /** One pass; false when the watchdog gave it up (a stuck size() call) and another thread took over. */
+    private boolean passUnlessReplaced() {
         try {
             long started = System.nanoTime();
             long now = clock.getAsLong();
@@ -79,9 +88,13 @@ final class MonitoringLoop implements Runnable {
                 sinks.deliver(alert);
             }
             afterPass.afterPass(now, started);
+            return true;
+        } catch (AbandonedSamplerPass replaced) {
+            return false;
         } catch (Throwable failure) {
             SuppressedErrors.count(Source.SAMPLER_PASS);
             reportOnce(failure);
+            return true;
         }
     }
 

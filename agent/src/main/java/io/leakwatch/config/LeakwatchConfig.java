@@ -31,6 +31,12 @@ public final class LeakwatchConfig {
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */
     public static final long SLOW_SIZE_CALL_NANOS = 5_000_000L;
+    /** A {@code size()} call that has not returned after this long is given up on, with its type, by the watchdog. */
+    public static final long STUCK_SIZE_CALL_NANOS = 2_000_000_000L;
+    /** Sampler threads started in place of stuck ones, at most; each stuck one stays parked in its call. */
+    public static final int MAX_SAMPLER_REPLACEMENTS = 8;
+    /** Container types given up on and remembered (not called again). */
+    public static final int MAX_BLOCKED_CONTAINER_TYPES = 64;
     /** Entries walked to estimate a container's retained bytes. */
     public static final int ESTIMATE_SAMPLED_ENTRIES = 64;
     /** Objects visited per estimate, whatever the depth. */

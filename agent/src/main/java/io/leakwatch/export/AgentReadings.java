@@ -26,7 +26,14 @@ public interface AgentReadings {
 
     long unsampledContainers();
 
+    /**
+     * Data really lost to the agent's bounds: containers refused because the registry held its maximum,
+     * and fields left uninstrumented because the site table was full. A full site is not counted here.
+     */
     long droppedRegistrations();
+
+    /** Sites whose few slots are all taken: normal sampling of a busy field, not lost data. */
+    long fullSites();
 
     /** Errors swallowed on application threads, in instrumented field writes. */
     long suppressedFieldWriteErrors();

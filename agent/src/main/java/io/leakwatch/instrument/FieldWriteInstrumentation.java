@@ -81,6 +81,11 @@ public final class FieldWriteInstrumentation {
         return transformedClasses.get();
     }
 
+    /** Fields left uninstrumented because the site table was full. */
+    public long refusedSites() {
+        return sites.refusedSites();
+    }
+
     /** Classes that could not be transformed and were left as they were. */
     public long transformErrors() {
         return transformErrors.get();

@@ -20,7 +20,9 @@ public final class SuppressedErrors {
         /** A sampler pass failed part-way (an {@code OutOfMemoryError}, say); the next pass runs as usual. */
         SAMPLER_PASS("sampler_pass"),
         /** A GC notification could not be read or an observer of it threw. */
-        GC_NOTIFICATION("gc_notification");
+        GC_NOTIFICATION("gc_notification"),
+        /** The sampler's watchdog failed one check (an {@code OutOfMemoryError}, say); it checks again shortly. */
+        WATCHDOG("watchdog");
 
         private final String label;
 

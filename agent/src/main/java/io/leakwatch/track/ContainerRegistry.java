@@ -1,5 +1,6 @@
 package io.leakwatch.track;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -10,6 +11,8 @@ import io.leakwatch.bootstrap.FieldWriteHandler;
 /**
  * Every container written to an instrumented field, held weakly, a few per site and a bounded number
  * in all. Application threads call {@link #onFieldWrite}; only the sampler thread reads and prunes.
+ * A full site is normal sampling, not lost data: it is shown as a gauge, and only registrations refused
+ * because the whole registry is full are counted as dropped.
  */
 public final class ContainerRegistry implements FieldWriteHandler {
 
@@ -19,6 +22,10 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final AtomicInteger trackedInstances = new AtomicInteger();
     private final AtomicInteger highestSiteId = new AtomicInteger(-1);
     private final LongAdder droppedRegistrations = new LongAdder();
+    private volatile int fullSites;
+    /** Cleared by the next collection after it is set; then re-armed and {@link #collections} moves on. */
+    private volatile WeakReference<Object> collectionCanary = new WeakReference<>(new Object());
+    private volatile int collections;
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
         this.sites = new AtomicReferenceArray<>(maxSites);
@@ -26,7 +33,11 @@ public final class ContainerRegistry implements FieldWriteHandler {
         this.maxTrackedInstances = maxTrackedInstances;
     }
 
-    /** The hot path: a bounds check, an array load and the site's saturation flag, before any work. */
+    /**
+     * The hot path: a bounds check, an array load and the site's saturation flag, before any work. A
+     * full site costs a canary read more, and a look at its slots once per collection, with no atomic
+     * update and no count.
+     */
     @Override
     public void onFieldWrite(Object container, int siteId) {
         if (siteId < 0 || siteId >= sites.length()) {
@@ -35,14 +46,25 @@ public final class ContainerRegistry implements FieldWriteHandler {
         TrackedSite site = sites.get(siteId);
         if (site == null) {
             site = createSite(siteId);
-        } else if (site.isFull()) {
-            droppedRegistrations.increment();
+        } else if (site.isFull() && !site.hasCollectedSlot(collectionsSoFar())) {
             return;
         }
         if (site.holds(container)) {
             return;
         }
         register(site, container);
+    }
+
+    /**
+     * A number that changes after every collection: a weakly held canary that the GC clears.
+     * Racy on purpose: threads that find it cleared at once all re-arm it, and the count moves on.
+     */
+    private int collectionsSoFar() {
+        if (collectionCanary.get() == null) {
+            collectionCanary = new WeakReference<>(new Object());
+            collections = collections + 1;
+        }
+        return collections;
     }
 
     private TrackedSite createSite(int siteId) {
@@ -60,24 +82,26 @@ public final class ContainerRegistry implements FieldWriteHandler {
             droppedRegistrations.increment();
             return;
         }
-        TrackedSite.AddResult result = site.add(container);
-        if (result == TrackedSite.AddResult.ADDED) {
+        if (site.add(container) == TrackedSite.AddResult.ADDED) {
             trackedInstances.incrementAndGet();
-        } else if (result == TrackedSite.AddResult.FULL) {
-            droppedRegistrations.increment();
         }
     }
 
     /** Sampler thread: frees slots of collected containers, then visits every site that exists. */
     void forEachSite(Consumer<TrackedSite> visitor) {
         int highest = highestSiteId.get();
+        int full = 0;
         for (int id = 0; id <= highest; id++) {
             TrackedSite site = sites.get(id);
             if (site != null) {
                 trackedInstances.addAndGet(-site.prune());
+                if (site.isFull()) {
+                    full++;
+                }
                 visitor.accept(site);
             }
         }
+        fullSites = full;
     }
 
     TrackedSite site(int siteId) {
@@ -89,8 +113,13 @@ public final class ContainerRegistry implements FieldWriteHandler {
         return trackedInstances.get();
     }
 
-    /** Registrations not taken because a site or the whole registry was full. */
+    /** Registrations refused because the registry as a whole held its maximum of containers: data lost. */
     public long droppedRegistrations() {
         return droppedRegistrations.sum();
+    }
+
+    /** Sites whose slots were all taken at the sampler's last pass: they sample, they do not track every container. */
+    public int fullSites() {
+        return fullSites;
     }
 }

@@ -1,17 +1,18 @@
 package io.leakwatch.track;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import io.leakwatch.config.LeakwatchConfig;
+
 /**
- * Reads the size of every tracked container on the sampler thread. Only JDK and known-library
- * implementations are asked; a call that throws or is slow backs its site off, and nothing it does
- * reaches the application.
+ * Reads the size of every tracked container on the sampler thread, only in the ways
+ * {@link ContainerReader} allows for its class (nothing that changes the container or waits on the
+ * application's locks); a call that throws or is slow backs its site off, one that never returns is
+ * given up on by the watchdog, and nothing it does reaches the application.
  */
 public final class ContainerSampler {
 
@@ -25,6 +26,8 @@ public final class ContainerSampler {
     private final long slowCallNanos;
     private final LongSupplier nanoClock;
     private final SiteBackoff backoff;
+    private final SizeCallWatch sizeCalls = new SizeCallWatch(LeakwatchConfig.MAX_BLOCKED_CONTAINER_TYPES);
+    private final ContainerReader reader;
     private final AtomicLong unsampledContainers = new AtomicLong();
     private final AtomicLong failedSizeCalls = new AtomicLong();
     private final AtomicLong slowSizeCalls = new AtomicLong();
@@ -36,9 +39,13 @@ public final class ContainerSampler {
         this.slowCallNanos = slowCallNanos;
         this.nanoClock = nanoClock;
         this.backoff = new SiteBackoff(maxSites, FIRST_BACKOFF_PASSES, MAX_BACKOFF_PASSES);
+        this.reader = new ContainerReader(sizeCalls, nanoClock);
     }
 
-    /** One pass: the largest readable container of every site (size 0 once none is alive). */
+    /**
+     * One pass: the largest readable container of every site (size 0 once none is alive). Throws
+     * {@link AbandonedSamplerPass} when the watchdog gave up on this thread during the pass.
+     */
     public List<ContainerSample> sample() {
         List<ContainerSample> samples = new ArrayList<>();
         long[] unsampled = {0};
@@ -49,12 +56,14 @@ public final class ContainerSampler {
             Largest largest = new Largest();
             site.forEachLive(container -> {
                 largest.anyAlive = true;
-                if (!TrustedImplementations.sizeIsTrusted(container.getClass())) {
-                    unsampled[0]++;
-                    return;
-                }
-                readSize(site.siteId(), container, largest);
+                readSize(container, largest);
             });
+            unsampled[0] += largest.unreadable;
+            if (largest.failed) {
+                backoff.fail(site.siteId());
+            } else if (largest.readAny) {
+                backoff.succeed(site.siteId());
+            }
             if (largest.readAny || !largest.anyAlive) {
                 samples.add(new ContainerSample(site.siteId(), largest.size, largest.typeName));
             }
@@ -63,19 +72,25 @@ public final class ContainerSampler {
         return samples;
     }
 
-    private void readSize(int siteId, Object container, Largest largest) {
+    private void readSize(Object container, Largest largest) {
         long started = nanoClock.getAsLong();
         long size;
         try {
-            size = sizeOf(container);
+            size = reader.size(container);
+        } catch (AbandonedSamplerPass abandoned) {
+            throw abandoned;
         } catch (Throwable t) {
             failedSizeCalls.incrementAndGet();
-            backoff.fail(siteId);
+            largest.failed = true;
+            return;
+        }
+        if (size == ContainerReader.UNREADABLE) {
+            largest.unreadable++;
             return;
         }
         if (nanoClock.getAsLong() - started > slowCallNanos) {
             slowSizeCalls.incrementAndGet();
-            backoff.fail(siteId);
+            largest.failed = true;
         }
         if (!largest.readAny || size > largest.size) {
             largest.size = size;
@@ -85,8 +100,9 @@ public final class ContainerSampler {
     }
 
     /**
-     * Estimated bytes held by the site's largest container and what its entries keep alive,
-     * or empty when it cannot be read safely now.
+     * Estimated bytes held by the site's largest container and what its entries keep alive, or empty
+     * when it cannot be read safely now: only containers whose iteration is lock-free and changes
+     * nothing (directly or inside JDK wrappers) are walked.
      */
     public OptionalLong estimateRetainedBytes(int siteId) {
         TrackedSite site = registry.site(siteId);
@@ -96,14 +112,15 @@ public final class ContainerSampler {
         Object[] largest = {null};
         long[] largestSize = {-1};
         site.forEachLive(container -> {
-            if (!TrustedImplementations.iterationIsTrusted(container.getClass())) {
-                return;
-            }
             try {
-                long size = sizeOf(container);
+                Object core = ContainerReader.iterableCore(container);
+                if (core == null) {
+                    return;
+                }
+                long size = ContainerReader.callSize(core);
                 if (size > largestSize[0]) {
                     largestSize[0] = size;
-                    largest[0] = container;
+                    largest[0] = core;
                 }
             } catch (Throwable t) {
                 failedSizeCalls.incrementAndGet();
@@ -120,12 +137,12 @@ public final class ContainerSampler {
         return estimate;
     }
 
-    /** Only for containers whose implementation is trusted: it runs their {@code size()}. */
-    private static int sizeOf(Object container) {
-        return container instanceof Map ? ((Map<?, ?>) container).size() : ((Collection<?>) container).size();
+    /** The size() call in progress, for the watchdog. */
+    public SizeCallWatch sizeCalls() {
+        return sizeCalls;
     }
 
-    /** Live containers whose implementation is not trusted to be asked its size, at the last pass. */
+    /** Live containers the agent does not read (unreviewed classes, or a type given up on), at the last pass. */
     public long unsampledContainers() {
         return unsampledContainers.get();
     }
@@ -144,6 +161,8 @@ public final class ContainerSampler {
     private static final class Largest {
         boolean anyAlive;
         boolean readAny;
+        boolean failed;
+        int unreadable;
         long size;
         String typeName;
     }

@@ -45,7 +45,11 @@ public final class RetainedSizeEstimator {
         this.maxObjects = maxObjects;
     }
 
-    /** Empty when the container changed under the walk or cannot be read; never throws. */
+    /**
+     * Empty when the container changed under the walk or cannot be read; never throws. Only for a
+     * container {@link ContainerReader#iterableCore} returned: its size() and iteration are lock-free
+     * and change nothing.
+     */
     public OptionalLong estimate(Object container) {
         try {
             return OptionalLong.of(walkContainer(container));
@@ -57,14 +61,11 @@ public final class RetainedSizeEstimator {
     private long walkContainer(Object container) {
         long size;
         Iterator<?> entries;
+        size = ContainerReader.callSize(container);
         if (container instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) container;
-            size = map.size();
-            entries = map.entrySet().iterator();
+            entries = ((Map<?, ?>) container).entrySet().iterator();
         } else {
-            Collection<?> collection = (Collection<?>) container;
-            size = collection.size();
-            entries = collection.iterator();
+            entries = ((Collection<?>) container).iterator();
         }
         Walk walk = new Walk();
         walk.visited.put(container, Boolean.TRUE);
@@ -122,11 +123,14 @@ public final class RetainedSizeEstimator {
                 }
                 return 0;
             }
-            if (object instanceof Map && TrustedImplementations.iterationIsTrusted(type)) {
+            // Containers met inside entries are walked only if their iteration is reviewed as harmless
+            // (a WeakHashMap's would expunge it); others count shallowly, or through an application
+            // class's fields.
+            if (object instanceof Map && ContainerReader.isIterable(type)) {
                 queueBounded(((Map<?, ?>) object).entrySet(), pending, true);
                 return 0;
             }
-            if (object instanceof Collection && TrustedImplementations.iterationIsTrusted(type)) {
+            if (object instanceof Collection && ContainerReader.isIterable(type)) {
                 queueBounded((Collection<?>) object, pending, false);
                 return 0;
             }

@@ -1,6 +1,10 @@
 package io.leakwatch.track;
 
-/** Skips sites whose containers failed or were slow, for a number of passes that doubles each time. */
+/**
+ * Skips sites whose containers failed or were slow, for a number of passes that doubles with each
+ * failure in a row; a pass that reads the site well forgets the penalty, so one slow phase does not
+ * silence a site for hours.
+ */
 final class SiteBackoff {
 
     private final int[] passesToSkip;
@@ -28,5 +32,10 @@ final class SiteBackoff {
         int penalty = nextPenalty[siteId] == 0 ? firstPenalty : nextPenalty[siteId];
         passesToSkip[siteId] = penalty;
         nextPenalty[siteId] = Math.min(penalty * 2, maxPenalty);
+    }
+
+    /** The site was read without failure: its next failure starts again from the first penalty. */
+    void succeed(int siteId) {
+        nextPenalty[siteId] = 0;
     }
 }

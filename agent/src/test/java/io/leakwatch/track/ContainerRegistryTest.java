@@ -1,9 +1,8 @@
 package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContainerRegistryTest {
 
     @Test
-    void keepsAFewContainersPerSiteAndCountsTheRest() {
+    void keepsAFewContainersPerSiteAndAFullSiteIsNotDataLoss() {
         ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
         List<Object> kept = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -23,7 +22,9 @@ class ContainerRegistryTest {
             registry.onFieldWrite(list, 3);
         }
         assertEquals(2, registry.trackedInstances());
-        assertEquals(3, registry.droppedRegistrations());
+        assertEquals(0, registry.droppedRegistrations());
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.fullSites());
     }
 
     @Test
@@ -37,7 +38,7 @@ class ContainerRegistryTest {
     }
 
     @Test
-    void theGlobalCapHolds() {
+    void theGlobalCapHoldsAndWhatItRefusesIsCountedAsDropped() {
         ContainerRegistry registry = new ContainerRegistry(16, 4, 3);
         List<Object> kept = new ArrayList<>();
         for (int site = 0; site < 4; site++) {
@@ -58,25 +59,44 @@ class ContainerRegistryTest {
     }
 
     @Test
-    void onlyJdkImplementationsAreAskedTheirSize() {
-        assertTrue(TrustedImplementations.sizeIsTrusted(HashMap.class));
-        assertTrue(TrustedImplementations.sizeIsTrusted(new java.util.LinkedHashMap<String, String>() {
-            private static final long serialVersionUID = 1L;
-        }.getClass()));
-        assertFalse(TrustedImplementations.sizeIsTrusted(OwnSizeList.class));
-        assertFalse(TrustedImplementations.sizeIsTrusted(java.util.AbstractMap.class));
+    void aFullSiteTakesANewContainerOnceAnOldOneIsCollectedEvenBeforeThePrune() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
+        List<WeakReference<Object>> shortLived = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> list = new ArrayList<>();
+            shortLived.add(new WeakReference<>(list));
+            registry.onFieldWrite(list, 5);
+        }
+        while (shortLived.stream().anyMatch(ref -> ref.get() != null)) {
+            System.gc();
+        }
+        List<String> longLived = new ArrayList<>(List.of("a", "b"));
+        registry.onFieldWrite(longLived, 5);
+
+        List<Object> live = new ArrayList<>();
+        registry.site(5).forEachLive(live::add);
+        assertEquals(List.of(longLived), live);
+        assertEquals(2, registry.trackedInstances(), "the replaced slot was counted already; the prune frees the other");
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.trackedInstances());
+        assertEquals(0, registry.droppedRegistrations());
     }
 
-    /** An application collection with its own size(). */
-    static final class OwnSizeList extends java.util.AbstractList<String> {
-        @Override
-        public String get(int index) {
-            return null;
+    @Test
+    void aSiteStaysFullWhileItsContainersLive() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100);
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<String> list = new ArrayList<>();
+            kept.add(list);
+            registry.onFieldWrite(list, 1);
         }
-
-        @Override
-        public int size() {
-            return 0;
-        }
+        System.gc();
+        List<String> another = new ArrayList<>();
+        registry.onFieldWrite(another, 1);
+        assertEquals(2, registry.trackedInstances());
+        registry.forEachSite(site -> { });
+        assertEquals(1, registry.fullSites());
+        assertEquals(3, kept.size());
     }
 }

@@ -49,6 +49,7 @@ final class LeakwatchMetrics {
     private final ObservableLongMeasurement trackedContainers;
     private final ObservableLongMeasurement unsampledContainers;
     private final ObservableLongMeasurement droppedRegistrations;
+    private final ObservableLongMeasurement fullSites;
     private final ObservableLongMeasurement suppressedErrors;
     private final ObservableLongMeasurement activeAlerts;
     private final ObservableLongMeasurement droppedAlerts;
@@ -82,7 +83,10 @@ final class LeakwatchMetrics {
         unsampledContainers = longGauge(meter, "leakwatch.containers.unsampled", "{container}",
                 "Live containers whose size() leakwatch does not trust itself to call");
         droppedRegistrations = meter.counterBuilder("leakwatch.registrations.dropped").setUnit("{registration}")
-                .setDescription("Containers not tracked because leakwatch's bounds were reached").buildObserver();
+                .setDescription("Containers or fields lost to leakwatch's bounds: the registry or the site table"
+                        + " was full (a full site is not counted: see leakwatch.sites.full)").buildObserver();
+        fullSites = longGauge(meter, "leakwatch.sites.full", "{site}",
+                "Fields whose few tracked containers are all alive, so further ones are sampled, not tracked");
         suppressedErrors = meter.counterBuilder("leakwatch.errors.suppressed").setUnit("{error}")
                 .setDescription("Errors leakwatch caught and counted instead of throwing").buildObserver();
         activeAlerts = longGauge(meter, "leakwatch.alerts.active", "{alert}", "Alerts that hold now");
@@ -92,7 +96,7 @@ final class LeakwatchMetrics {
                 .setDescription("Classes leakwatch left unchanged on purpose, by reason").buildObserver();
         meter.batchCallback(this::observe, containerSize, containerGrowth, containerRetained, heapLive, heapLimit,
                 heapTimeToExhaustion, gcPauseDuration, gcPauseCount, samplerDuration, trackedContainers,
-                unsampledContainers, droppedRegistrations, suppressedErrors, activeAlerts, droppedAlerts,
+                unsampledContainers, droppedRegistrations, fullSites, suppressedErrors, activeAlerts, droppedAlerts,
                 skippedClasses);
     }
 
@@ -127,6 +131,7 @@ final class LeakwatchMetrics {
         trackedContainers.record(readings.trackedContainers());
         unsampledContainers.record(readings.unsampledContainers());
         droppedRegistrations.record(readings.droppedRegistrations());
+        fullSites.record(readings.fullSites());
         suppressedErrors.record(readings.suppressedFieldWriteErrors(), Attributes.of(SOURCE, "field_write"));
         suppressedErrors.record(readings.transformErrors(), Attributes.of(SOURCE, "transform"));
         suppressedErrors.record(readings.failedSizeCalls(), Attributes.of(SOURCE, "size_call"));
