@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,28 +24,27 @@ import org.junit.jupiter.api.io.TempDir;
 import io.leakwatch.analysis.Alert;
 import io.leakwatch.analysis.AlertKind;
 import io.leakwatch.analysis.Severity;
+import io.leakwatch.log.CapturedStderr;
 
 class JsonLinesAlertSinkTest {
 
     @TempDir
     Path folder;
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    private CapturedStderr stderr;
 
     @BeforeEach
     void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        stderr = new CapturedStderr();
     }
 
     @AfterEach
     void restoreStderr() {
-        System.setErr(originalErr);
+        stderr.close();
     }
 
     private List<String> stderrLines() {
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
+        return stderr.lines();
     }
 
     private static Alert alert(String site) {

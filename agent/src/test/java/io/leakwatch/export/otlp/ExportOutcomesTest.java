@@ -3,10 +3,7 @@ package io.leakwatch.export.otlp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -14,29 +11,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.leakwatch.log.CapturedStderr;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 
 class ExportOutcomesTest {
 
     private static final OtlpSecrets NO_SECRETS = OtlpSecrets.of(Map.of(), Map.of());
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    private CapturedStderr stderr;
 
     @BeforeEach
     void captureStderr() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        stderr = new CapturedStderr();
     }
 
     @AfterEach
     void restoreStderr() {
-        System.setErr(originalErr);
+        stderr.close();
     }
 
     private List<String> lines() {
-        String text = captured.toString(StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\\R"));
+        return stderr.lines();
     }
 
     @Test
@@ -78,7 +73,7 @@ class ExportOutcomesTest {
         assertTrue(lines().get(0).startsWith("[leakwatch] OTLP export to https://***@collector:4318/?api_key=*** failed ("),
                 lines().get(0));
         assertEquals("[leakwatch] OTLP export to https://***@collector:4318/?api_key=*** works again", lines().get(1));
-        String all = captured.toString(StandardCharsets.UTF_8);
+        String all = String.join("\n", lines());
         assertTrue(!all.contains("s3cret") && !all.contains("k3y") && !all.contains("h3ader-t0ken"), all);
     }
 }
