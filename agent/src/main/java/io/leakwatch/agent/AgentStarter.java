@@ -99,7 +99,9 @@ final class AgentStarter {
             return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),
                     started));
         } catch (Throwable t) {
-            AgentLog.line("could not start OTLP export (" + t + "); alerts still go to the log and events.file");
+            // Only the error's type: its message may quote an OTLP setting, credentials included.
+            AgentLog.line("could not start OTLP export (" + t.getClass().getName()
+                    + "); alerts still go to the log and events.file");
             return Optional.empty();
         }
     }
