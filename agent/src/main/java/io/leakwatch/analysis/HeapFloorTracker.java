@@ -154,11 +154,15 @@ final class HeapFloorTracker {
             rising = floors[part] != NO_SAMPLE && floors[part] > floors[part - 1];
         }
         // A floor that reached a plateau early in the last part still has that part's floor above the one
-        // before; only the latest collections show that it has stopped.
+        // before; only the latest collections show that it has stopped. A warm-up that levels off slowly
+        // still rises at each collection, but at a fraction of the pace it had: a leak keeps its pace.
         int latest = longSeries.size() - 1;
-        rising = rising && keepsPace(floors) && latest > first
-                && longSeries.valueAt(latest) > longSeries.valueAt(latest - 1);
-        double slopePerSecond = Math.max(0, slopePerSecond(first));
+        long halfway = spanStart + riseSpanMillis / 2;
+        rising = rising && latest > first && longSeries.valueAt(latest) > longSeries.valueAt(latest - 1)
+                && slopePerSecond(halfway, nowMillis + 1)
+                        >= slopePerSecond(spanStart, halfway) * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
+        double fitted = slopePerSecond(spanStart, nowMillis + 1);
+        double slopePerSecond = fitted > 0 ? fitted : 0;
         return new Trend(true, rising, netGrowth, slopePerSecond * 60, slopePerSecond, longSeries.valueAt(first));
     }
 
@@ -204,28 +208,37 @@ final class HeapFloorTracker {
         return averagePace > 0 && finalPace >= averagePace * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
     }
 
-    /** Least-squares slope of the longer series from index {@code first} on, in bytes per second. */
-    private double slopePerSecond(int first) {
-        int n = longSeries.size() - first;
-        if (n < 2) {
-            return 0;
-        }
-        double origin = longSeries.timeAt(first);
+    /**
+     * Least-squares slope of the longer series' points in [from, to), in bytes per second; NaN with fewer than
+     * two points, so that a comparison with it fails.
+     */
+    private double slopePerSecond(long from, long to) {
+        int n = 0;
         double sumT = 0;
         double sumV = 0;
-        for (int i = first; i < longSeries.size(); i++) {
-            sumT += (longSeries.timeAt(i) - origin) / 1000.0;
-            sumV += longSeries.valueAt(i);
+        for (int i = 0; i < longSeries.size(); i++) {
+            long time = longSeries.timeAt(i);
+            if (time >= from && time < to) {
+                n++;
+                sumT += (time - from) / 1000.0;
+                sumV += longSeries.valueAt(i);
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
         }
         double meanT = sumT / n;
         double meanV = sumV / n;
         double covariance = 0;
         double variance = 0;
-        for (int i = first; i < longSeries.size(); i++) {
-            double t = (longSeries.timeAt(i) - origin) / 1000.0 - meanT;
-            covariance += t * (longSeries.valueAt(i) - meanV);
-            variance += t * t;
+        for (int i = 0; i < longSeries.size(); i++) {
+            long time = longSeries.timeAt(i);
+            if (time >= from && time < to) {
+                double t = (time - from) / 1000.0 - meanT;
+                covariance += t * (longSeries.valueAt(i) - meanV);
+                variance += t * t;
+            }
         }
-        return variance == 0 ? 0 : covariance / variance;
+        return variance == 0 ? Double.NaN : covariance / variance;
     }
 }

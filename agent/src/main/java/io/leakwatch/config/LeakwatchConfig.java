@@ -34,10 +34,11 @@ public final class LeakwatchConfig {
      */
     public static final int UNCONFIRMED_RISE_WINDOWS = 2;
     /**
-     * How fast, against its average, such a floor must still rise in the last part of those windows: a
-     * warm-up that is levelling off rises ever more slowly, a leak does not.
+     * How fast, against the first half of those windows, such a floor must still rise in the second half, and
+     * (for a rise that collections confirm) in the window's last quarter against its average: a warm-up that
+     * is levelling off rises ever more slowly, a leak does not.
      */
-    public static final double UNCONFIRMED_RISE_MIN_FINAL_PACE = 0.25;
+    public static final double UNCONFIRMED_RISE_MIN_FINAL_PACE = 0.5;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */

@@ -32,7 +32,7 @@ class HeapFloorTrackerTest {
     @Test
     void aSteadyRiseWithoutOldCollectionsCountsAfterTwoWindowsNotOne() {
         // A young collection every 4 s, each promoting 4 MiB that never die: G1 with a pure leak.
-        long first = firstPersistentWhileRecording(0, 40_000, 4_000, t -> 10 + t / 1_000);
+        long first = firstPersistentWhileRecording(0, 40_000, 4_000, t -> (10 + t / 1_000) * 1024);
         assertTrue(first >= 2 * WINDOW - INTERVAL, "not before two windows of history: " + first);
         assertTrue(first <= 2 * WINDOW + 4_000, "soon after two windows: " + first);
     }
@@ -51,9 +51,9 @@ class HeapFloorTrackerTest {
 
     @Test
     void aWarmUpThatLevelsOffIsNever() {
-        // 15 MiB over the first 15 s, ever more slowly, then flat: collections every 3 s.
+        // 18 MiB, ever more slowly (a 6 s time constant), still rising a little at every collection: every 3 s.
         long first = firstPersistentWhileRecording(0, 60_000, 3_000,
-                t -> 1 + Math.round(15 * (1 - Math.exp(-Math.min(t, 15_000) / 6_000.0))));
+                t -> Math.round(1024 * (1 + 18 * (1 - Math.exp(-t / 6_000.0)))));
         assertEquals(-1, first);
     }
 
@@ -97,11 +97,11 @@ class HeapFloorTrackerTest {
         assertFalse(floor.judge(detector, 28_000).persistentGrowth());
     }
 
-    private long firstPersistentWhileRecording(long from, long to, long every, LongUnaryOperator mib) {
+    private long firstPersistentWhileRecording(long from, long to, long every, LongUnaryOperator kib) {
         HeapFloorTracker fresh = new HeapFloorTracker(WINDOW, INTERVAL);
         for (long t = from; t <= to; t += INTERVAL) {
             if ((t - from) % every == 0) {
-                fresh.record(new PoolUsageAfterGc(POOL, t, mib.applyAsLong(t) * MIB, 128 * MIB, false, false));
+                fresh.record(new PoolUsageAfterGc(POOL, t, kib.applyAsLong(t) * 1024, 128 * MIB, false, false));
             }
             if (fresh.judge(detector, t).persistentGrowth()) {
                 return t;
