@@ -79,26 +79,17 @@ public final class LeakAnalyzer {
      */
     private HeapProjection analyzeHeap(long nowMillis, Instant now, List<PoolUsageAfterGc> usages, List<Alert> alerts) {
         for (PoolUsageAfterGc usage : usages) {
-            PoolHistory pool = pools.computeIfAbsent(usage.poolName(), name -> new PoolHistory(
-                    new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.MINIMUM), config.windowMillis()));
-            pool.series.record(usage.timeMillis(), usage.usedAfterGc());
-            pool.max = usage.max();
-            if (usage.reclaimed()) {
-                pool.lastReclaimMillis = usage.timeMillis();
-                pool.lastReclaimUsed = usage.usedAfterGc();
-            }
+            pools.computeIfAbsent(usage.poolName(), name -> new PoolHistory(
+                    new HeapFloorTracker(config.windowMillis(), config.intervalMillis()), config.windowMillis()))
+                    .floor.record(usage);
         }
         HeapProjection soonest = null;
         for (Map.Entry<String, PoolHistory> entry : pools.entrySet()) {
             PoolHistory pool = entry.getValue();
-            long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
-                    (long) (pool.max * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
-            Trend measured = detector.evaluate(pool.series, nowMillis, minimumGrowth, TrendDetector.Shape.FLOOR_RISES);
-            Trend gated = pool.collectionsNoLongerReclaimTheGrowth(measured, nowMillis - config.windowMillis())
-                    ? measured : measured.withoutPersistentGrowth();
+            Trend judged = pool.floor.judge(detector, nowMillis);
             // A pool pinned at its maximum has stopped growing only because it cannot: it stays alerted.
-            Trend trend = pool.isNearlyFull() ? gated.withNetGrowth() : gated;
-            HeapProjection projection = new HeapProjection(entry.getKey(), pool.series.latestValue(), pool.max,
+            Trend trend = pool.floor.isNearlyFull() ? judged.withNetGrowth() : judged;
+            HeapProjection projection = new HeapProjection(entry.getKey(), pool.floor.latestUsed(), pool.floor.max(),
                     trend.known() && trend.netGrowth() ? trend.slopePerSecond() : 0);
             pool.latest = projection;
             boolean critical = projection.exhaustedWithin(config.criticalHorizonMillis());
@@ -194,31 +185,15 @@ public final class LeakAnalyzer {
         }
     }
 
-    /** A heap pool's usage-after-GC series, its last known maximum, its last reclaiming collection and its state. */
+    /** A heap pool's floor, its latest projection and its alert state. */
     private static final class PoolHistory {
-        final SampleSeries series;
+        final HeapFloorTracker floor;
         final AlertState state;
-        long max;
-        long lastReclaimMillis = Long.MIN_VALUE;
-        long lastReclaimUsed;
         HeapProjection latest;
 
-        PoolHistory(SampleSeries series, long windowMillis) {
-            this.series = series;
+        PoolHistory(HeapFloorTracker floor, long windowMillis) {
+            this.floor = floor;
             this.state = new AlertState(windowMillis);
-        }
-
-        /**
-         * Usage after young collections also rises while they promote objects that an old collection
-         * will free. So growth counts only once a collection that reclaimed from this pool, within the
-         * window, left it higher than it was when the window began.
-         */
-        boolean collectionsNoLongerReclaimTheGrowth(Trend trend, long windowStart) {
-            return lastReclaimMillis >= windowStart && lastReclaimUsed > trend.baseline();
-        }
-
-        boolean isNearlyFull() {
-            return series.latestValue() >= max * LeakwatchConfig.NEARLY_FULL_FRACTION;
         }
     }
 }

@@ -27,6 +27,18 @@ public final class LeakwatchConfig {
     public static final long MIN_HEAP_GROWTH_BYTES = 1024 * 1024;
     /** ... or this fraction of the pool's maximum, whichever is larger. */
     public static final double MIN_HEAP_GROWTH_FRACTION_OF_MAX = 0.01;
+    /**
+     * Windows over which a long-lived pool's floor must rise, collection after collection, before growth
+     * that no old collection has yet confirmed counts as a leak: until the collector first traces its old
+     * generation, tenured garbage and leaked objects look the same, and a first climb rarely lasts this long.
+     */
+    public static final int UNCONFIRMED_RISE_WINDOWS = 2;
+    /**
+     * How fast, against the first half of those windows, such a floor must still rise in the second half, and
+     * (for a rise that collections confirm) in the window's last quarter against its average: a warm-up that
+     * is levelling off rises ever more slowly, a leak does not.
+     */
+    public static final double UNCONFIRMED_RISE_MIN_FINAL_PACE = 0.5;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */

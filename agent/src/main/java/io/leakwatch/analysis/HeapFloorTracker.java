@@ -1,0 +1,244 @@
+package io.leakwatch.analysis;
+
+import java.util.Arrays;
+
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.heap.PoolUsageAfterGc;
+
+/**
+ * One long-lived heap pool's usage after every collection, and the judgement of whether its rising floor is
+ * a leak. Usage after young collections also rises while they promote objects that an old collection will
+ * free, so a rise counts when the collections that free from the pool, or trace all of it, confirm it within
+ * the window: they too leave the pool ever higher, at about the floor's pace. A collector that does not
+ * collect its old generation while a leak fills it (G1 with only short-lived garbage: it marks only near half
+ * full, and then finds nothing to free) gives no such confirmation before the heap is nearly full. For that,
+ * a floor that rose at every collection, with nothing freed from the pool, at an undiminished pace, over
+ * {@link LeakwatchConfig#UNCONFIRMED_RISE_WINDOWS} windows counts too: shorter climbs of tenured garbage that
+ * an old collection frees later, and warm-ups that level off, do not. Runs on the sampler thread only.
+ */
+final class HeapFloorTracker {
+
+    /** The unconfirmed rise is judged in this many parts, each of which must hold a collection. */
+    private static final int RISE_PARTS = 3;
+    /** The window is judged in quarters, as {@link TrendDetector} does. */
+    private static final int WINDOW_PARTS = 4;
+    private static final long NO_SAMPLE = Long.MIN_VALUE;
+    /** How much of the rise the floor's slope predicts the confirming collections must show. */
+    private static final double CONFIRMED_SHARE_OF_SLOPE = 0.5;
+    /** Points kept per window of the longer series; fewer than the window's, since collections are sparse. */
+    private static final int RISE_POINTS_PER_WINDOW = 20;
+
+    private final long windowMillis;
+    private final long riseSpanMillis;
+    private final long coverageSlackMillis;
+    private final SampleSeries series;
+    /** The same floor over the longer span that an unconfirmed rise must cover. */
+    private final SampleSeries longSeries;
+    /** Usage after each collection that reclaimed from, or traced all of, the pool. */
+    private final SampleSeries confirmations;
+    private long max;
+    private long lastReclaimMillis = Long.MIN_VALUE;
+
+    HeapFloorTracker(long windowMillis, long intervalMillis) {
+        this.windowMillis = windowMillis;
+        this.riseSpanMillis = windowMillis * LeakwatchConfig.UNCONFIRMED_RISE_WINDOWS;
+        this.coverageSlackMillis = intervalMillis;
+        long bucketMillis = windowMillis / LeakwatchConfig.SERIES_POINTS_PER_WINDOW;
+        this.series = new SampleSeries(bucketMillis,
+                LeakwatchConfig.SERIES_POINTS_PER_WINDOW + LeakwatchConfig.SERIES_POINTS_PER_WINDOW / 4,
+                SampleSeries.Merge.MINIMUM);
+        int risePoints = RISE_POINTS_PER_WINDOW * LeakwatchConfig.UNCONFIRMED_RISE_WINDOWS;
+        this.longSeries = new SampleSeries(windowMillis / RISE_POINTS_PER_WINDOW, risePoints + risePoints / 4,
+                SampleSeries.Merge.MINIMUM);
+        this.confirmations = new SampleSeries(windowMillis / RISE_POINTS_PER_WINDOW, risePoints + risePoints / 4,
+                SampleSeries.Merge.MINIMUM);
+    }
+
+    void record(PoolUsageAfterGc usage) {
+        series.record(usage.timeMillis(), usage.usedAfterGc());
+        longSeries.record(usage.timeMillis(), usage.usedAfterGc());
+        max = usage.max();
+        if (usage.reclaimed()) {
+            lastReclaimMillis = usage.timeMillis();
+        }
+        if (usage.reclaimed() || usage.wholePoolCollected()) {
+            confirmations.record(usage.timeMillis(), usage.usedAfterGc());
+        }
+    }
+
+    /** True once a usage was recorded. */
+    boolean hasUsage() {
+        return series.size() > 0;
+    }
+
+    long latestUsed() {
+        return series.latestValue();
+    }
+
+    long max() {
+        return max;
+    }
+
+    boolean isNearlyFull() {
+        return series.latestValue() >= max * LeakwatchConfig.NEARLY_FULL_FRACTION;
+    }
+
+    /** The floor's trend over the window, counted as persistent growth only when it can be trusted. */
+    Trend judge(TrendDetector detector, long nowMillis) {
+        long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
+                (long) (max * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
+        Trend measured = detector.evaluate(series, nowMillis, minimumGrowth, TrendDetector.Shape.FLOOR_RISES);
+        if (measured.persistentGrowth() && collectionsConfirm(measured, nowMillis, minimumGrowth)
+                && keepsPace(partFloors(series, nowMillis - windowMillis, windowMillis, WINDOW_PARTS))) {
+            return measured;
+        }
+        Trend rise = unconfirmedRise(nowMillis, minimumGrowth);
+        if (rise.persistentGrowth()) {
+            return rise;
+        }
+        // Not yet a leak; but a floor still rising over the longer span keeps an alert from resolving.
+        return rise.netGrowth() && !measured.netGrowth() ? rise : measured.withoutPersistentGrowth();
+    }
+
+    /**
+     * Collections that freed from, or traced all of, the pool confirm the rise when they too rise: the lowest
+     * of those in the window's second half left the pool higher than the lowest of those before it, within
+     * the longer span, by the minimum and by at least half of what the floor's slope says it should have
+     * risen between the two. One such collection alone confirms nothing: the first G1 mixed or full collection
+     * after a live set was filled is above any floor measured while it was filling, and the floating garbage
+     * of heavy churn settles for a while above the live set.
+     */
+    private boolean collectionsConfirm(Trend trend, long nowMillis, long minimumGrowth) {
+        long recentFrom = nowMillis - windowMillis / 2;
+        int recent = -1;
+        int earlier = -1;
+        for (int i = 0; i < confirmations.size(); i++) {
+            long time = confirmations.timeAt(i);
+            long used = confirmations.valueAt(i);
+            if (time >= recentFrom) {
+                recent = recent < 0 || used < confirmations.valueAt(recent) ? i : recent;
+            } else if (time >= nowMillis - riseSpanMillis && (earlier < 0 || used <= confirmations.valueAt(earlier))) {
+                earlier = i;
+            }
+        }
+        if (recent < 0 || earlier < 0) {
+            return false;
+        }
+        long rose = confirmations.valueAt(recent) - confirmations.valueAt(earlier);
+        double expected = trend.slopePerSecond() * (confirmations.timeAt(recent) - confirmations.timeAt(earlier)) / 1000.0;
+        return rose >= minimumGrowth && rose >= expected * CONFIRMED_SHARE_OF_SLOPE;
+    }
+
+    /**
+     * The floor over the longer span, split in parts: persistent when nothing was reclaimed from the pool in
+     * the span, every part holds a collection, each part's floor is above the one before, the net rise
+     * reaches the minimum, the last part still rises at a good share of the average pace and the latest
+     * collection left the pool higher than the one before it.
+     */
+    private Trend unconfirmedRise(long nowMillis, long minimumGrowth) {
+        long spanStart = nowMillis - riseSpanMillis;
+        if (longSeries.size() < 2 || longSeries.firstRecordedMillis() > spanStart + coverageSlackMillis) {
+            return Trend.UNKNOWN;
+        }
+        int first = 0;
+        while (first < longSeries.size() && longSeries.timeAt(first) < spanStart) {
+            first++;
+        }
+        long[] floors = partFloors(longSeries, spanStart, riseSpanMillis, RISE_PARTS);
+        if (first >= longSeries.size() || floors[0] == NO_SAMPLE || floors[RISE_PARTS - 1] == NO_SAMPLE) {
+            return Trend.UNKNOWN;
+        }
+        boolean netGrowth = floors[RISE_PARTS - 1] - floors[0] >= minimumGrowth;
+        boolean rising = netGrowth && lastReclaimMillis < spanStart;
+        for (int part = 1; part < RISE_PARTS && rising; part++) {
+            rising = floors[part] != NO_SAMPLE && floors[part] > floors[part - 1];
+        }
+        // A floor that reached a plateau early in the last part still has that part's floor above the one
+        // before; only the latest collections show that it has stopped. A warm-up that levels off slowly
+        // still rises at each collection, but at a fraction of the pace it had: a leak keeps its pace.
+        int latest = longSeries.size() - 1;
+        long halfway = spanStart + riseSpanMillis / 2;
+        rising = rising && latest > first && longSeries.valueAt(latest) > longSeries.valueAt(latest - 1)
+                && slopePerSecond(halfway, nowMillis + 1)
+                        >= slopePerSecond(spanStart, halfway) * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
+        double fitted = slopePerSecond(spanStart, nowMillis + 1);
+        double slopePerSecond = fitted > 0 ? fitted : 0;
+        return new Trend(true, rising, netGrowth, slopePerSecond * 60, slopePerSecond, longSeries.valueAt(first));
+    }
+
+    /** The lowest value in each of {@code parts} equal parts of the span, {@code NO_SAMPLE} where there is none. */
+    private static long[] partFloors(SampleSeries samples, long spanStart, long spanMillis, int parts) {
+        long[] floors = new long[parts];
+        Arrays.fill(floors, NO_SAMPLE);
+        long partMillis = Math.max(1, spanMillis / parts);
+        for (int i = 0; i < samples.size(); i++) {
+            long time = samples.timeAt(i);
+            if (time < spanStart) {
+                continue;
+            }
+            int part = (int) Math.min(parts - 1, (time - spanStart) / partMillis);
+            if (floors[part] == NO_SAMPLE || samples.valueAt(i) < floors[part]) {
+                floors[part] = samples.valueAt(i);
+            }
+        }
+        return floors;
+    }
+
+    /**
+     * Whether the floor rose into its last part at least {@link LeakwatchConfig#UNCONFIRMED_RISE_MIN_FINAL_PACE}
+     * as fast, per part, as over the whole span: a warm-up levelling off, or the floating garbage of heavy
+     * churn settling after the live set was filled, has done most of its rising early; a leak keeps its pace.
+     */
+    private static boolean keepsPace(long[] floors) {
+        int firstPart = -1;
+        int previousPart = -1;
+        int lastPart = -1;
+        for (int part = 0; part < floors.length; part++) {
+            if (floors[part] != NO_SAMPLE) {
+                firstPart = firstPart < 0 ? part : firstPart;
+                previousPart = lastPart;
+                lastPart = part;
+            }
+        }
+        if (previousPart < 0) {
+            return false;
+        }
+        double averagePace = (floors[lastPart] - floors[firstPart]) / (double) (lastPart - firstPart);
+        double finalPace = (floors[lastPart] - floors[previousPart]) / (double) (lastPart - previousPart);
+        return averagePace > 0 && finalPace >= averagePace * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
+    }
+
+    /**
+     * Least-squares slope of the longer series' points in [from, to), in bytes per second; NaN with fewer than
+     * two points, so that a comparison with it fails.
+     */
+    private double slopePerSecond(long from, long to) {
+        int n = 0;
+        double sumT = 0;
+        double sumV = 0;
+        for (int i = 0; i < longSeries.size(); i++) {
+            long time = longSeries.timeAt(i);
+            if (time >= from && time < to) {
+                n++;
+                sumT += (time - from) / 1000.0;
+                sumV += longSeries.valueAt(i);
+            }
+        }
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double meanT = sumT / n;
+        double meanV = sumV / n;
+        double covariance = 0;
+        double variance = 0;
+        for (int i = 0; i < longSeries.size(); i++) {
+            long time = longSeries.timeAt(i);
+            if (time >= from && time < to) {
+                double t = (time - from) / 1000.0 - meanT;
+                covariance += t * (longSeries.valueAt(i) - meanV);
+                variance += t * t;
+            }
+        }
+        return variance == 0 ? Double.NaN : covariance / variance;
+    }
+}
