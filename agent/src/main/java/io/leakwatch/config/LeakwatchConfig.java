@@ -27,6 +27,16 @@ public final class LeakwatchConfig {
     public static final long MIN_HEAP_GROWTH_BYTES = 1024 * 1024;
     /** ... or this fraction of the pool's maximum, whichever is larger. */
     public static final double MIN_HEAP_GROWTH_FRACTION_OF_MAX = 0.01;
+    /**
+     * Growth must exceed this many of the largest rises between two samples in the window: sampling an
+     * oscillation misreads its floor and peak by up to one such rise, so a drift smaller than that is aliasing.
+     */
+    public static final double OSCILLATION_MARGIN_IN_STEPS = 1.5;
+    /**
+     * A heap floor still rises in the last quarter of the window if it gains at least this fraction of the
+     * minimum growth there: a live set that ramped up and levelled off does not.
+     */
+    public static final double LAST_QUARTER_SHARE_OF_MIN_GROWTH = 0.25;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */
