@@ -9,7 +9,7 @@ import io.leakwatch.config.LeakwatchConfig;
  * last quarter still rises. A cache that filled and stopped, a bounded LRU, a list that is cleared or a
  * live set that ramped up at start and levelled off fails at least one of these.
  *
- * <p>An oscillation sampled at a drifting phase (a batch flushed about once a quarter) makes floors and
+ * <p>For container sizes, an oscillation sampled at a drifting phase (a batch flushed about once a quarter) makes floors and
  * peaks creep by up to one sampling step, so growth must also clear its range: the floor must rise by more
  * than {@link LeakwatchConfig#OSCILLATION_MARGIN_IN_STEPS} of the largest rise between two samples, and
  * the last quarter must reach that much above the highest value seen before the window (in the series'
@@ -64,9 +64,12 @@ final class TrendDetector {
             netGrowth = latest - baseline >= minimumGrowth;
             slopePerSecond = latestTime > baselineTime ? (latest - baseline) * 1000.0 / (latestTime - baselineTime) : 0;
         }
+        // Heap floors are judged without the oscillation test: where only a full collection reclaims, the
+        // floor after GC is a sawtooth of dead promoted objects whose lower envelope is the leak, and its
+        // peaks before the window are no bar to growth.
         boolean persistent = netGrowth && quarters.risesInEveryQuarter(baseline, shape)
-                && clearsTheOscillation(series, baselineIndex, first, quarters)
-                && (shape != Shape.FLOOR_RISES || quarters.lastQuarterStillRises(minimumGrowth));
+                && (shape == Shape.FLOOR_RISES ? quarters.lastQuarterStillRises(minimumGrowth)
+                        : clearsTheOscillation(series, baselineIndex, first, quarters));
         return new Trend(true, persistent, netGrowth, slopePerSecond * 60, slopePerSecond, baseline);
     }
 
