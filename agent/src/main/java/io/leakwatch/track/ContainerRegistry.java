@@ -22,6 +22,8 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final AtomicInteger trackedInstances = new AtomicInteger();
     private final AtomicInteger highestSiteId = new AtomicInteger(-1);
     private final LongAdder droppedRegistrations = new LongAdder();
+    /** First sightings that took a slot: counted off the hot path, where a registration already takes a lock. */
+    private final LongAdder registrations = new LongAdder();
     private volatile int fullSites;
     /** Cleared by the next collection after it is set; then re-armed and {@link #collections} moves on. */
     private volatile WeakReference<Object> collectionCanary = new WeakReference<>(new Object());
@@ -82,8 +84,12 @@ public final class ContainerRegistry implements FieldWriteHandler {
             droppedRegistrations.increment();
             return;
         }
-        if (site.add(container) == TrackedSite.AddResult.ADDED) {
+        TrackedSite.AddResult added = site.add(container);
+        if (added == TrackedSite.AddResult.ADDED) {
             trackedInstances.incrementAndGet();
+        }
+        if (added == TrackedSite.AddResult.ADDED || added == TrackedSite.AddResult.REPLACED_COLLECTED) {
+            registrations.increment();
         }
     }
 
@@ -111,6 +117,11 @@ public final class ContainerRegistry implements FieldWriteHandler {
     /** Containers currently held (weakly). */
     public int trackedInstances() {
         return trackedInstances.get();
+    }
+
+    /** Containers that took a slot since start, counting those that took a collected one's: a sign of churn. */
+    public long registrations() {
+        return registrations.sum();
     }
 
     /** Registrations refused because the registry as a whole held its maximum of containers: data lost. */
