@@ -119,7 +119,7 @@ public final class CheckoutLoop {
                 return "bridge loaded, no handler";
             }
             StringBuilder text = new StringBuilder("handler " + handler.getClass().getName());
-            for (String reading : new String[] {"registrations", "trackedInstances", "sampledWrites"}) {
+            for (String reading : new String[] {"registrations", "fullSiteLooks", "trackedInstances"}) {
                 try {
                     Method method = handler.getClass().getMethod(reading);
                     text.append(' ').append(reading).append('=').append(method.invoke(handler));
