@@ -20,7 +20,7 @@ class ChurningSiteIT {
 
     private static final String SITE = "com.acme.scenarios.ChurningSite$Request#items";
     private static final Pattern REPORT = Pattern.compile("writes=(\\d+) looks=(\\S+) ");
-    private static final String AGENT = "packages=com.acme.scenarios,interval=250ms,window=3s";
+    private static final String AGENT = "packages=com.acme.scenarios,interval=250ms,window=3s,exporter=none";
 
     @Test
     void theAgentLooksAtFewWritesOfAChurningSite() {
