@@ -12,19 +12,20 @@ import java.util.Set;
 
 /**
  * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
- * start-up, JMH micro-benchmarks, the agent's footprint and the demo end to end. Arguments choose
- * parts ({@code startup jmh footprint e2e}); none runs all. Results also go to
+ * start-up, JMH micro-benchmarks, the agent's footprint, the demo end to end and a container-churning loop.
+ * Arguments choose parts ({@code startup jmh footprint e2e churn}, and {@code churn-quick}, a short churn run of
+ * about a minute); none runs the first five. Results also go to
  * {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 
-    private static final Set<String> PARTS = Set.of("startup", "jmh", "footprint", "e2e");
+    private static final Set<String> PARTS = Set.of("startup", "jmh", "footprint", "e2e", "churn", "churn-quick");
 
     private BenchmarkSuite() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> parts = args.length == 0 ? List.of("startup", "jmh", "footprint", "e2e") : List.of(args);
+        List<String> parts = args.length == 0 ? List.of("startup", "jmh", "footprint", "e2e", "churn") : List.of(args);
         for (String part : parts) {
             if (!PARTS.contains(part)) {
                 System.err.println("unknown part '" + part + "'; choose from " + PARTS);
@@ -54,6 +55,10 @@ public final class BenchmarkSuite {
                 return MicroBenchmarks.measure();
             case "footprint":
                 return footprintInItsOwnJvm();
+            case "churn":
+                return ChurnThroughputBenchmark.measure(5, 5, 10);
+            case "churn-quick":
+                return ChurnThroughputBenchmark.measure(2, 3, 6);
             default:
                 return endToEnd();
         }

@@ -17,6 +17,12 @@ public final class LeakwatchConfig {
     public static final int MAX_SITES = 16_384;
     /** Containers tracked per site: a high-churn site stays sampled, not exhaustively tracked. */
     public static final int INSTANCES_PER_SITE = 4;
+    /**
+     * Most writes a full site lets pass unexamined between two looks, reached by doubling after each look that
+     * found no slot to take; a collection that frees a slot starts the doubling again from zero. One plus a power
+     * of two minus one: at most one write in 1024 to a full, churning site does any work.
+     */
+    public static final int MAX_UNEXAMINED_WRITES_PER_FULL_SITE = 1023;
     /** Containers tracked in all; registrations beyond it are dropped (and counted). */
     public static final int MAX_TRACKED_INSTANCES = 65_536;
     /** Points a series keeps per window: enough for four quarters, small enough for 10k sites. */

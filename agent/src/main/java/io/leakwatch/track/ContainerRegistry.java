@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import io.leakwatch.bootstrap.FieldWriteHandler;
+import io.leakwatch.config.LeakwatchConfig;
 
 /**
  * Every container written to an instrumented field, held weakly, a few per site and a bounded number
@@ -19,24 +20,37 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final AtomicReferenceArray<TrackedSite> sites;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
+    private final int maxUnexaminedWrites;
     private final AtomicInteger trackedInstances = new AtomicInteger();
     private final AtomicInteger highestSiteId = new AtomicInteger(-1);
     private final LongAdder droppedRegistrations = new LongAdder();
+    /** First sightings that took a slot: counted off the hot path, where a registration already takes a lock. */
+    private final LongAdder registrations = new LongAdder();
     private volatile int fullSites;
     /** Cleared by the next collection after it is set; then re-armed and {@link #collections} moves on. */
     private volatile WeakReference<Object> collectionCanary = new WeakReference<>(new Object());
     private volatile int collections;
+    /**
+     * Looks at full sites that found nothing to take; plain and racy, an approximate reading. Counted only there,
+     * where the back-off makes it rare, so that writes to sites with room share no counter.
+     */
+    private long fullSiteLooks;
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
+        this(maxSites, instancesPerSite, maxTrackedInstances, LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
+    }
+
+    ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
         this.sites = new AtomicReferenceArray<>(maxSites);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
+        this.maxUnexaminedWrites = maxUnexaminedWrites;
     }
 
     /**
-     * The hot path: a bounds check, an array load and the site's saturation flag, before any work. A
-     * full site costs a canary read more, and a look at its slots once per collection, with no atomic
-     * update and no count.
+     * The hot path, inlined into every instrumented write: a bounds check, an array load and, on a full site,
+     * a countdown (a plain load and store) that lets all but a few writes return at once. No atomic, no lock,
+     * no allocation; the rest is in {@link #examine}, which is kept out of line.
      */
     @Override
     public void onFieldWrite(Object container, int siteId) {
@@ -44,9 +58,23 @@ public final class ContainerRegistry implements FieldWriteHandler {
             return;
         }
         TrackedSite site = sites.get(siteId);
+        if (site != null && site.skipsWrite()) {
+            return;
+        }
+        examine(container, siteId, site);
+    }
+
+    /**
+     * A write the countdown let through: a full site looks for a collected slot once per collection and else
+     * backs off; a site with room registers a container it does not hold yet.
+     */
+    private void examine(Object container, int siteId, TrackedSite existing) {
+        TrackedSite site = existing;
         if (site == null) {
             site = createSite(siteId);
         } else if (site.isFull() && !site.hasCollectedSlot(collectionsSoFar())) {
+            site.lookedAndFoundFull(maxUnexaminedWrites);
+            fullSiteLooks++;
             return;
         }
         if (site.holds(container)) {
@@ -82,8 +110,12 @@ public final class ContainerRegistry implements FieldWriteHandler {
             droppedRegistrations.increment();
             return;
         }
-        if (site.add(container) == TrackedSite.AddResult.ADDED) {
+        TrackedSite.AddResult added = site.add(container);
+        if (added == TrackedSite.AddResult.ADDED) {
             trackedInstances.incrementAndGet();
+        }
+        if (added == TrackedSite.AddResult.ADDED || added == TrackedSite.AddResult.REPLACED_COLLECTED) {
+            registrations.increment();
         }
     }
 
@@ -111,6 +143,16 @@ public final class ContainerRegistry implements FieldWriteHandler {
     /** Containers currently held (weakly). */
     public int trackedInstances() {
         return trackedInstances.get();
+    }
+
+    /** Writes to full sites that looked and found no slot to take, since start; approximate (racy), for diagnosis. */
+    public long fullSiteLooks() {
+        return fullSiteLooks;
+    }
+
+    /** Containers that took a slot since start, counting those that took a collected one's: a sign of churn. */
+    public long registrations() {
+        return registrations.sum();
     }
 
     /** Registrations refused because the registry as a whole held its maximum of containers: data lost. */

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * The few containers, held weakly, that were written to one field site. A high-churn site keeps only
- * a sample; the {@code full} flag lets the hot path return without looking further.
+ * a sample; while it is full, a countdown lets most writes return at once and only a few look further.
  */
 final class TrackedSite {
 
@@ -15,17 +15,67 @@ final class TrackedSite {
     private volatile boolean full;
     /** The registry's collection count when the slots were last looked at for a collected container; racy. */
     private int lookedAtCollection = -1;
+    /**
+     * Writes still to let pass without a look: plain and racy on purpose, it costs the hot path a load and a
+     * store, no atomic and no fence. A lost or doubled decrement only moves the next look by a write.
+     */
+    private int unexaminedWrites;
+    /** The longest pause the next look that finds the site still full may set; doubles each time. */
+    private int backOff;
+    /**
+     * Xorshift state that varies each pause between half and all of {@link #backOff}, so that the looks do not fall
+     * into step with a periodic pattern of writes (every 16th write the same long-lived list, say) and miss it
+     * for ever. Racy like the countdown; only looks, which are rare, advance it.
+     */
+    private int jitter;
 
     TrackedSite(int siteId, int capacity) {
         this.siteId = siteId;
         this.slots = new AtomicReferenceArray<>(capacity);
+        this.jitter = siteId * 0x9E3779B9 | 1;
     }
 
     int siteId() {
         return siteId;
     }
 
-    /** Read on every field write: true means nothing more can be taken here for now. */
+    /**
+     * The hot path of a full site: true while the site lets writes pass unexamined after a look found nothing
+     * to take; then false once, so that the write looks.
+     */
+    boolean skipsWrite() {
+        int left = unexaminedWrites;
+        if (left <= 0) {
+            return false;
+        }
+        unexaminedWrites = left - 1;
+        return true;
+    }
+
+    /**
+     * A look found the site full with no collected container to replace: the next writes, between half and all of
+     * the back-off, pass unexamined, and the back-off doubles, up to {@code maxUnexamined} (one less than a power
+     * of two). A churning site reaches the maximum in about ten looks.
+     */
+    void lookedAndFoundFull(int maxUnexamined) {
+        int limit = backOff;
+        int x = jitter;
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        jitter = x;
+        int half = limit >>> 1;
+        unexaminedWrites = limit - (x & half);
+        backOff = Math.min(limit * 2 + 1, maxUnexamined);
+    }
+
+    /** A slot was found free: examine writes again one by one, the back-off starts again from zero. */
+    private void lookedAndFoundRoom() {
+        unexaminedWrites = 0;
+        backOff = 0;
+    }
+
+    /** Read when a write is examined: true means nothing more can be taken here for now. */
     boolean isFull() {
         return full;
     }
@@ -44,6 +94,7 @@ final class TrackedSite {
             WeakReference<Object> slot = slots.get(i);
             if (slot == null || slot.get() == null) {
                 full = false;
+                lookedAndFoundRoom();
                 return true;
             }
         }
@@ -100,6 +151,7 @@ final class TrackedSite {
         }
         if (freed > 0) {
             full = false;
+            lookedAndFoundRoom();
         }
         return freed;
     }

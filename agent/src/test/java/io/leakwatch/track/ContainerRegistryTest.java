@@ -1,6 +1,7 @@
 package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -98,5 +99,68 @@ class ContainerRegistryTest {
         registry.forEachSite(site -> { });
         assertEquals(1, registry.fullSites());
         assertEquals(3, kept.size());
+    }
+
+    @Test
+    void aFullSiteWithLiveContainersLooksAtFewOfItsWrites() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100, 1023);
+        List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
+        kept.forEach(list -> registry.onFieldWrite(list, 2));
+        int writes = 100_000;
+        for (int i = 0; i < writes; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 2);
+        }
+        long looks = registry.fullSiteLooks();
+        // Ten doublings to the maximum, then one look per 512..1023 writes: about 150; every write would be 100000.
+        assertTrue(looks > 0 && looks < 300, "looks at a full site: " + looks);
+        assertEquals(2, registry.trackedInstances());
+        assertEquals(2, registry.registrations());
+    }
+
+    @Test
+    void aLongLivedContainerWrittenAgainAmongChurnIsFoundEvenWhenItsWritesArePeriodic() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100, 1023);
+        List<String> longLived = new ArrayList<>();
+        List<Object> live = new ArrayList<>();
+        // Every 16th write is the long-lived list, the rest die young; a collection every 16384 writes. A countdown
+        // in step with that period would never look at the long-lived write when a slot is free.
+        for (int round = 0; round < 400 && live.isEmpty(); round++) {
+            for (int i = 1; i <= 16_384; i++) {
+                registry.onFieldWrite(i % 16 == 0 ? longLived : new ArrayList<String>(), 7);
+            }
+            System.gc();
+            registry.site(7).forEachLive(container -> {
+                if (container == longLived) {
+                    live.add(container);
+                }
+            });
+        }
+        assertEquals(List.of(longLived), live);
+    }
+
+    @Test
+    void aFullSiteThatBackedOffTakesAContainerWrittenOnceAfterThePruneFreedItsSlots() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100, 1023);
+        List<WeakReference<Object>> shortLived = new ArrayList<>();
+        List<Object> holding = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<String> list = new ArrayList<>();
+            holding.add(list);
+            shortLived.add(new WeakReference<>(list));
+            registry.onFieldWrite(list, 4);
+        }
+        for (int i = 0; i < 5_000; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 4);
+        }
+        holding.clear();
+        while (shortLived.stream().anyMatch(ref -> ref.get() != null)) {
+            System.gc();
+        }
+        registry.forEachSite(site -> { });
+        List<String> writtenOnce = new ArrayList<>();
+        registry.onFieldWrite(writtenOnce, 4);
+        List<Object> live = new ArrayList<>();
+        registry.site(4).forEachLive(live::add);
+        assertEquals(List.of(writtenOnce), live);
     }
 }

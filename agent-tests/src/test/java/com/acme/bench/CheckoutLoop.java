@@ -1,0 +1,137 @@
+package com.acme.bench;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An allocation-heavy checkout loop on one thread, the most common shape an instrumented package has: every
+ * operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
+ * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} with and without the
+ * agent. Arguments: warm-up seconds, measured seconds. Prints {@code ops/s N} and, so that a run with the agent
+ * can prove it was watched, one {@code agent:} line read from the agent after the measurement.
+ */
+public final class CheckoutLoop {
+
+    private static final int LRU_ENTRIES = 10_000;
+    private static final String[] SKUS = {"apple", "pear", "plum", "fig", "kiwi", "lime", "date", "melon"};
+
+    /** One checkout: its lines and its attributes, both built fresh by the constructor. */
+    static final class Order {
+        private final long id;
+        private final List<Line> lines;
+        private final Map<String, String> attributes;
+
+        Order(long id) {
+            this.id = id;
+            this.lines = new ArrayList<>();
+            this.attributes = new HashMap<>();
+        }
+
+        long price() {
+            long total = 0;
+            for (Line line : lines) {
+                total += line.unitCents * line.quantity;
+            }
+            return "gold".equals(attributes.get("tier")) ? total * 9 / 10 : total;
+        }
+    }
+
+    /** One line of an order. */
+    static final class Line {
+        final String sku;
+        final long unitCents;
+        final int quantity;
+
+        Line(String sku, long unitCents, int quantity) {
+            this.sku = sku;
+            this.unitCents = unitCents;
+            this.quantity = quantity;
+        }
+    }
+
+    private final Map<Long, Order> recent = new LinkedHashMap<>(LRU_ENTRIES * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Order> eldest) {
+            return size() > LRU_ENTRIES;
+        }
+    };
+    private long nextId;
+    /** Published so that the JIT cannot drop the work. */
+    private long checksum;
+
+    long checkout() {
+        long id = nextId++;
+        Order order = new Order(id);
+        int count = 1 + (int) (id & 3);
+        for (int i = 0; i < count; i++) {
+            order.lines.add(new Line(SKUS[(int) ((id + i) & 7)], 100 + i * 25, 1 + i));
+        }
+        order.attributes.put("tier", (id & 7) == 0 ? "gold" : "basic");
+        order.attributes.put("channel", (id & 1) == 0 ? "web" : "app");
+        long price = order.price();
+        recent.put(id, order);
+        return price;
+    }
+
+    /** Runs checkouts until {@code endNanos}; returns how many. */
+    long runUntil(long endNanos) {
+        long ops = 0;
+        while (System.nanoTime() < endNanos) {
+            for (int i = 0; i < 1_000; i++) {
+                checksum += checkout();
+            }
+            ops += 1_000;
+        }
+        return ops;
+    }
+
+    public static void main(String[] args) throws Exception {
+        double warmupSeconds = Double.parseDouble(args[0]);
+        double measureSeconds = Double.parseDouble(args[1]);
+        CheckoutLoop loop = new CheckoutLoop();
+        loop.runUntil(System.nanoTime() + (long) (warmupSeconds * 1e9));
+        long start = System.nanoTime();
+        long ops = loop.runUntil(start + (long) (measureSeconds * 1e9));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / seconds);
+        System.out.println("agent: " + agentEvidence());
+        System.out.println("checksum " + loop.checksum + " recent " + loop.recent.size());
+    }
+
+    /**
+     * What the agent in this JVM says it saw, read once after the measurement so that the loop pays nothing for it:
+     * the bridge in the boot loader, its installed handler, and that handler's count of containers it registered.
+     * Reflection, because this program must also run without the agent.
+     */
+    static String agentEvidence() {
+        try {
+            Class<?> bridge = Class.forName("io.leakwatch.bootstrap.LeakwatchBridge", false, null);
+            Field handlerField = bridge.getDeclaredField("handler");
+            handlerField.setAccessible(true);
+            Object handler = handlerField.get(null);
+            if (handler == null) {
+                return "bridge loaded, no handler";
+            }
+            StringBuilder text = new StringBuilder("handler " + handler.getClass().getName());
+            for (String reading : new String[] {"registrations", "fullSiteLooks", "trackedInstances"}) {
+                try {
+                    Method method = handler.getClass().getMethod(reading);
+                    text.append(' ').append(reading).append('=').append(method.invoke(handler));
+                } catch (NoSuchMethodException e) {
+                    text.append(' ').append(reading).append("=n/a");
+                }
+            }
+            return text.toString();
+        } catch (ClassNotFoundException e) {
+            return "none";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "unreadable (" + e + ")";
+        }
+    }
+}
