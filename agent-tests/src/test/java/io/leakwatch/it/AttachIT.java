@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,14 +23,14 @@ class AttachIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> leaky.stdout().contains("started"));
             String pid = Long.toString(leaky.process().pid());
 
-            assertThat(command(0, "list")).contains(pid + " org.other.scenarios.UninstrumentedHeapLeak");
+            assertThat(AgentCommand.expect(0, "list")).contains(pid + " org.other.scenarios.UninstrumentedHeapLeak");
             Path events = Files.createTempDirectory(ForkedJvm.WORK_DIR, "attach").resolve("events.jsonl");
             // A typo is reported by the target, and does not lock the corrected attach out.
-            assertThat(command(1, "attach", pid, "interval=500ms", "window=10sec", "exporter=none"))
+            assertThat(AgentCommand.expect(1, "attach", pid, "interval=500ms", "window=10sec", "exporter=none"))
                     .contains("leakwatch: did not start in " + pid + ": invalid value '10sec' for agent argument window");
-            assertThat(command(0, "attach", pid, "interval=500ms", "window=10s", "exporter=none",
+            assertThat(AgentCommand.expect(0, "attach", pid, "interval=500ms", "window=10s", "exporter=none",
                     "events.file=" + events)).contains("leakwatch loaded into " + pid);
-            assertThat(command(1, "attach", pid, "interval=1s"))
+            assertThat(AgentCommand.expect(1, "attach", pid, "interval=1s"))
                     .contains("leakwatch: did not start in " + pid + ": already running in this JVM");
 
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
@@ -44,18 +39,5 @@ class AttachIT {
             assertThat(AlertRecord.readAll(events)).as("stderr: %s", leaky.stderr())
                     .anyMatch(alert -> "heap".equals(alert.kind()));
         }
-    }
-
-    private static String command(int expectedExitCode, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(ForkedJvm.AGENT_JAR.toString());
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(expectedExitCode);
-        return output;
     }
 }

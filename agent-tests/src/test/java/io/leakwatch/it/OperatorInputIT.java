@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +28,7 @@ class OperatorInputIT {
     void checkReadsAResolvedLineWithALongSite() throws Exception {
         Path events = eventsFile(alertLine("RESOLVED", "com.acme.Owner#" + "f".repeat(1500)));
 
-        Command check = Command.run("check", events.toString());
+        AgentCommand check = AgentCommand.run("check", events.toString());
 
         assertThat(check.stderr).as("stderr").isEmpty();
         assertThat(check.exit).as(check.toString()).isZero();
@@ -44,7 +39,7 @@ class OperatorInputIT {
         String site = "com.acme.Owner#" + "g".repeat(100_000);
         Path events = eventsFile(alertLine("WARNING", site), alertLine("RESOLVED", site));
 
-        Command check = Command.run("check", events.toString());
+        AgentCommand check = AgentCommand.run("check", events.toString());
 
         assertThat(check.exit).as(check.toString()).isEqualTo(1);
         assertThat(check.stdout).startsWith("WARNING container " + site);
@@ -55,7 +50,7 @@ class OperatorInputIT {
         String whole = alertLine("WARNING", "com.acme.A#cache");
         Path events = eventsFile(whole, whole.substring(0, whole.length() / 2), whole);
 
-        Command check = Command.run("check", events.toString());
+        AgentCommand check = AgentCommand.run("check", events.toString());
 
         assertThat(check.exit).as(check.toString()).isEqualTo(2);
         assertThat(check.stderr.lines()).singleElement().asString().contains(events.toString()).contains("line 2");
@@ -67,7 +62,7 @@ class OperatorInputIT {
                 + "[".repeat(200_000) + "]".repeat(200_000) + "}";
         Path events = eventsFile(alertLine("RESOLVED", "com.acme.A#cache"), deep);
 
-        Command check = Command.run("check", events.toString());
+        AgentCommand check = AgentCommand.run("check", events.toString());
 
         assertThat(check.exit).as(check.toString()).isEqualTo(2);
         assertThat(check.stderr.lines()).singleElement().asString().contains(events.toString()).contains("line 2");
@@ -159,42 +154,5 @@ class OperatorInputIT {
         Path file = Files.createTempDirectory(ForkedJvm.WORK_DIR, "check").resolve("events.jsonl");
         Files.writeString(file, String.join("\n", lines) + "\n");
         return file;
-    }
-
-    /** {@code java -jar leakwatch-agent.jar ...}, its exit code and its two outputs. */
-    private static final class Command {
-        final int exit;
-        final String stdout;
-        final String stderr;
-
-        private Command(int exit, String stdout, String stderr) {
-            this.exit = exit;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
-
-        static Command run(String... arguments) throws IOException, InterruptedException {
-            List<String> command = new ArrayList<>();
-            command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-jar");
-            command.add(ForkedJvm.AGENT_JAR.toString());
-            command.addAll(List.of(arguments));
-            Path folder = Files.createTempDirectory(ForkedJvm.WORK_DIR, "command");
-            Path out = folder.resolve("stdout");
-            Path err = folder.resolve("stderr");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("command finished").isTrue();
-            return new Command(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + ", stdout: " + abbreviate(stdout) + ", stderr: " + abbreviate(stderr);
-        }
-
-        private static String abbreviate(String text) {
-            return text.length() > 2000 ? text.substring(0, 2000) + "..." : text;
-        }
     }
 }
