@@ -59,7 +59,11 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
         ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
-        samplerThread.schedule(() -> startMonitoring(config, registry, sampler, analyzer, fieldWrites),
+        samplerThread.schedule(() -> {
+            step("find the containers watched classes held before attach",
+                    () -> fieldWrites.findExistingContainers(instrumentation, registry));
+            startMonitoring(config, registry, sampler, analyzer, fieldWrites);
+        },
                 LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -61,6 +61,10 @@ public final class LeakwatchConfig {
     public static final int ESTIMATE_MAX_OBJECTS = 4096;
     /** Delay before JMX listeners and threads start, so the application configures its MBean server first. */
     public static final long START_DELAY_MILLIS = 1000;
+    /** After attach, how far from a watched class's static fields the search for existing containers goes. */
+    public static final int EXISTING_CONTAINER_SCAN_DEPTH = 4;
+    /** After attach, the most objects of watched classes that search reads the fields of. */
+    public static final int EXISTING_CONTAINER_SCAN_OBJECTS = 10_000;
 
     /** The highest {@code otlp.maxSites} accepted: each site is a few metric series in the user's backend. */
     public static final int MAX_EXPORTED_SITES_LIMIT = 1000;

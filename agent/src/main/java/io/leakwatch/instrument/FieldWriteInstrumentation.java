@@ -3,8 +3,10 @@ package io.leakwatch.instrument;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.leakwatch.bootstrap.FieldWriteHandler;
 import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.log.AgentLog;
@@ -29,6 +31,8 @@ public final class FieldWriteInstrumentation {
     private final AtomicLong transformedClasses = new AtomicLong();
     private final AtomicLong transformErrors = new AtomicLong();
     private final SkippedClasses skippedClasses = new SkippedClasses();
+    /** Set when watched classes were loaded before the agent: it came by {@code attach}. */
+    private volatile boolean watchedClassesPredateAgent;
 
     public FieldWriteInstrumentation(LeakwatchConfig config, SiteTable sites) {
         this.config = config;
@@ -53,6 +57,7 @@ public final class FieldWriteInstrumentation {
                 loaded.add(type);
             }
         }
+        watchedClassesPredateAgent = !loaded.isEmpty();
         for (Class<?> type : loaded) {
             try {
                 instrumentation.retransformClasses(type);
@@ -62,6 +67,24 @@ public final class FieldWriteInstrumentation {
                         + " (" + error + "); it runs unchanged, and further such errors are counted silently");
             }
         }
+    }
+
+    /**
+     * After {@code attach}: hands the registry the containers that already initialised watched classes hold,
+     * which no further write might ever show (see {@link ExistingContainerScan}). Runs on the agent's thread.
+     */
+    public void findExistingContainers(Instrumentation instrumentation, FieldWriteHandler registry) {
+        if (!watchedClassesPredateAgent) {
+            return;
+        }
+        Optional<ClassInitialization> initialization = ClassInitialization.open(instrumentation,
+                reason -> AgentLog.line("could not tell which classes are initialised (" + reason
+                        + "); containers that existed before attach are seen only when their field is written again"));
+        initialization.ifPresent(known -> {
+            ExistingContainerScan scan = new ExistingContainerScan(this::isTransformable, known::isInitialized, sites, registry,
+                    LeakwatchConfig.EXISTING_CONTAINER_SCAN_DEPTH, LeakwatchConfig.EXISTING_CONTAINER_SCAN_OBJECTS);
+            AgentLog.line("attach: " + scan.scan(instrumentation.getAllLoadedClasses()).describe());
+        });
     }
 
     private boolean isTransformable(String binaryName) {
