@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,6 +160,16 @@ final class ForkedJvm implements AutoCloseable {
         Builder classpath(String entries) {
             classpath.add(entries);
             return this;
+        }
+
+        /** Puts the jar (or folder) a library class of the test's own class path came from on the scenario's. */
+        Builder classpathOf(Class<?> libraryClass) {
+            try {
+                return classpath(Path.of(libraryClass.getProtectionDomain().getCodeSource().getLocation().toURI())
+                        .toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("no jar for " + libraryClass, e);
+            }
         }
 
         Builder argument(String argument) {

@@ -3,8 +3,6 @@ package io.leakwatch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,7 +50,7 @@ class SamplerSafetyIT {
     void aSizeCallThatNeverReturnsCostsOnlyItsOwnType() throws Exception {
         try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.StuckLibraryQueue")
                 .agent("packages=com.acme.scenarios,interval=200ms,window=2s")
-                .classpath(jarOf(Queues.class))
+                .classpathOf(Queues.class)
                 .start()) {
             await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
                     .until(() -> jvm.alerts().stream()
@@ -68,9 +66,5 @@ class SamplerSafetyIT {
 
     private static long stuckNotices(List<String> stderr) {
         return stderr.stream().filter(line -> line.contains(STUCK_TYPE)).count();
-    }
-
-    private static String jarOf(Class<?> type) throws URISyntaxException {
-        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 }
