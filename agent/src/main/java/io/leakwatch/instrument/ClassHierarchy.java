@@ -9,7 +9,7 @@ import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * Answers whether a type is a {@code Map} or {@code Collection} by reading class-file headers through
+ * Answers whether a type is a {@code Map}, a {@code Collection} or a Caffeine or Guava cache by reading class-file headers through
  * the class loader that defines the class being transformed, so that no application class is loaded.
  * One instance serves one transformation, and remembers what it read for it.
  */
@@ -36,6 +36,9 @@ final class ClassHierarchy {
     }
 
     private boolean isContainer(String internalName, int depth) {
+        if (CacheTypes.isCache(internalName)) {
+            return true;
+        }
         if (internalName.startsWith("java/")) {
             return jdkTypes.isContainer(internalName);
         }

@@ -108,7 +108,7 @@ final class ExistingContainerScan {
             if (value == null) {
                 continue;
             }
-            if (isContainerField(field) && (value instanceof Collection || value instanceof Map)) {
+            if (isContainerField(field)) {
                 int siteId = sites.idOf(field.getDeclaringClass().getName(), field.getName());
                 if (siteId != SiteTable.NO_SITE) {
                     registry.onFieldWrite(value, siteId);
@@ -136,10 +136,11 @@ final class ExistingContainerScan {
         }
     }
 
-    /** The same fields the instrumentation watches: declared as a Map or a Collection of some kind. */
+    /** The same fields the instrumentation watches: declared as a Map, a Collection or a known cache type. */
     private static boolean isContainerField(Field field) {
         Class<?> declared = field.getType();
-        return Map.class.isAssignableFrom(declared) || Collection.class.isAssignableFrom(declared);
+        return Map.class.isAssignableFrom(declared) || Collection.class.isAssignableFrom(declared)
+                || CacheTypes.isCache(declared.getName().replace('.', '/'));
     }
 
     private boolean isWatched(Class<?> type) {

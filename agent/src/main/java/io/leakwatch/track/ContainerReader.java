@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * Reads a container's size, on the sampler thread, in the one way its class allows: a call for the
  * reviewed lock-free JDK classes and known libraries (under {@link SizeCallWatch}), the JDK class's own
- * count field where {@code size()} would lock or write, the wrapped container for JDK wrappers, and
- * nothing for anything else, which stays unsampled.
+ * count field where {@code size()} would lock or write, the wrapped container for JDK wrappers and for
+ * Caffeine and Guava caches ({@link CacheFacades}), and nothing for anything else, which stays unsampled.
  */
 final class ContainerReader {
 
@@ -151,6 +151,10 @@ final class ContainerReader {
      * known library's own {@code size()} is called; anything else is not read.
      */
     static Plan planFor(Class<?> type) throws NoSuchMethodException {
+        Plan cache = CacheFacades.planFor(type);
+        if (cache != null) {
+            return cache;
+        }
         if (!Map.class.isAssignableFrom(type) && !Collection.class.isAssignableFrom(type)) {
             return Plan.NONE;
         }
