@@ -21,6 +21,7 @@ public final class ChurnThroughputBenchmark {
     static final String AGENT_OPTIONS = "packages=com.acme.bench,interval=1s,window=5m,exporter=none";
     private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
     private static final String OPS = "ops/s ";
+    private static final String OPS_PER_CPU = "ops/cpu-s ";
     private static final String AGENT = "agent: ";
     private static final String WATCHED = "handler io.leakwatch.";
 
@@ -42,8 +43,9 @@ public final class ChurnThroughputBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "churn: %d pairs, %d s measured after %d s warm-up, one thread, %s, agent %s",
                 pairs, measureSeconds, warmupSeconds, HEAP, AGENT_OPTIONS));
-        lines.add("pair  first  none ops/s  agent ops/s  ratio  agent evidence");
+        lines.add("pair  first  none ops/s  agent ops/s  ratio  cpu ratio  agent evidence");
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
         for (int pair = 1; pair <= pairs; pair++) {
             // Alternating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over both.
             boolean agentFirst = pair % 2 == 1;
@@ -52,15 +54,19 @@ public final class ChurnThroughputBenchmark {
             Run withAgent = agentFirst ? first : second;
             Run without = agentFirst ? second : first;
             double ratio = withAgent.opsPerSecond / without.opsPerSecond;
+            double cpuRatio = withAgent.opsPerCpuSecond / without.opsPerCpuSecond;
             ratios.add(ratio);
-            String line = String.format(Locale.ROOT, "%4d  %-5s  %10.0f  %11.0f  %5.3f  %s", pair,
-                    agentFirst ? "agent" : "none", without.opsPerSecond, withAgent.opsPerSecond, ratio,
+            cpuRatios.add(cpuRatio);
+            String line = String.format(Locale.ROOT, "%4d  %-5s  %10.0f  %11.0f  %5.3f  %9.3f  %s", pair,
+                    agentFirst ? "agent" : "none", without.opsPerSecond, withAgent.opsPerSecond, ratio, cpuRatio,
                     withAgent.evidence);
             System.err.println(line);
             lines.add(line);
         }
         lines.add(String.format(Locale.ROOT, "median throughput ratio (agent/none): %.3f (range %.3f..%.3f)",
                 Stats.median(ratios), Stats.min(ratios), Stats.max(ratios)));
+        lines.add(String.format(Locale.ROOT, "median ratio of operations per process CPU second (agent/none): %.3f"
+                + " (range %.3f..%.3f)", Stats.median(cpuRatios), Stats.min(cpuRatios), Stats.max(cpuRatios)));
         return lines;
     }
 
@@ -82,8 +88,9 @@ public final class ChurnThroughputBenchmark {
         // The reader threads may still be draining the last lines.
         Thread.sleep(200);
         String ops = find(stdout, OPS);
+        String opsPerCpu = find(stdout, OPS_PER_CPU);
         String evidence = find(stdout, AGENT);
-        if (ops == null || evidence == null) {
+        if (ops == null || opsPerCpu == null || evidence == null) {
             throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr " + stderr);
         }
         boolean watched = evidence.startsWith(WATCHED) && !evidence.contains("registrations=0 ");
@@ -91,7 +98,7 @@ public final class ChurnThroughputBenchmark {
             throw new IllegalStateException("expected " + (agentJar != null ? "the agent watching" : "no agent")
                     + " but the loop reports: " + evidence + "; stderr " + stderr);
         }
-        return new Run(Double.parseDouble(ops), evidence);
+        return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence);
     }
 
     private static String find(List<String> lines, String prefix) {
@@ -106,10 +113,12 @@ public final class ChurnThroughputBenchmark {
     /** One JVM's figure and what it said about the agent. */
     private static final class Run {
         final double opsPerSecond;
+        final double opsPerCpuSecond;
         final String evidence;
 
-        Run(double opsPerSecond, String evidence) {
+        Run(double opsPerSecond, double opsPerCpuSecond, String evidence) {
             this.opsPerSecond = opsPerSecond;
+            this.opsPerCpuSecond = opsPerCpuSecond;
             this.evidence = evidence;
         }
     }
