@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Answers whether a type is a {@code Map}, a {@code Collection} or a Caffeine or Guava cache by reading class-file headers through
@@ -74,7 +73,7 @@ final class ClassHierarchy {
 
     private ClassReader header(String internalName) {
         try (InputStream in = loader.getResourceAsStream(internalName + ".class")) {
-            return in == null ? null : OpenedClassReader.of(in.readAllBytes());
+            return in == null ? null : new ClassReader(in.readAllBytes());
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -11,7 +11,6 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites the container-typed field writes of each watched class as it loads, with the ASM that Byte
@@ -78,7 +77,7 @@ final class FieldWriteTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(ClassLoader loader, byte[] classFile) {
-        ClassReader reader = OpenedClassReader.of(classFile);
+        ClassReader reader = new ClassReader(classFile);
         if ((reader.getAccess() & Opcodes.ACC_SYNTHETIC) != 0) {
             return null;
         }
@@ -87,7 +86,7 @@ final class FieldWriteTransformer implements ClassFileTransformer {
         ClassWriter writer = new ClassWriter(reader, 0);
         ClassHierarchy hierarchy = new ClassHierarchy(loader, jdkTypes);
         boolean[] rewritten = {false};
-        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API, writer) {
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {

@@ -3,7 +3,6 @@ package io.leakwatch.instrument;
 import io.leakwatch.bootstrap.LeakwatchBridge;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * Rewrites each {@code PUTFIELD}/{@code PUTSTATIC} of a container-typed field into
@@ -22,7 +21,7 @@ final class FieldWriteVisitor extends MethodVisitor {
 
     /** @param onRewrite told each time a write is rewritten, so that an unchanged class can be left as it was */
     FieldWriteVisitor(MethodVisitor target, ClassHierarchy hierarchy, SiteTable sites, Runnable onRewrite) {
-        super(OpenedClassReader.ASM_API, target);
+        super(Opcodes.ASM9, target);
         this.hierarchy = hierarchy;
         this.sites = sites;
         this.onRewrite = onRewrite;
