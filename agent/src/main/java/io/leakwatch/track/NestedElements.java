@@ -38,18 +38,19 @@ final class NestedElements {
         }
     }
 
-    private final ContainerReader reader;
-    private final SizeCallWatch watch;
-    private final LongSupplier nanoClock;
-    private final int maxValues;
-    private final int probeValues;
     /** The name the watchdog knows a class's walk by, per class walked. */
-    private final ClassValue<String> walkNames = new ClassValue<>() {
+    private static final ClassValue<String> WALK_NAMES = new ClassValue<>() {
         @Override
         protected String computeValue(Class<?> type) {
             return type.getName() + "'s values";
         }
     };
+
+    private final ContainerReader reader;
+    private final SizeCallWatch watch;
+    private final LongSupplier nanoClock;
+    private final int maxValues;
+    private final int probeValues;
 
     NestedElements(ContainerReader reader, SizeCallWatch watch, LongSupplier nanoClock, int maxValues,
             int probeValues) {
@@ -93,7 +94,7 @@ final class NestedElements {
     }
 
     private long walk(Object core, long ownSize, PassBudget budget) {
-        String walkName = walkNames.get(core.getClass());
+        String walkName = WALK_NAMES.get(core.getClass());
         if (watch.isBlocked(walkName)) {
             return 0;
         }
