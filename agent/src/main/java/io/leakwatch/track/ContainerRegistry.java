@@ -166,7 +166,10 @@ public final class ContainerRegistry implements FieldWriteHandler {
         return fullSiteLooks;
     }
 
-    /** Containers that took a slot since start, counting those that took a collected one's: a sign of churn. */
+    /**
+     * Containers that took a slot since start, counting those that took a collected one's or one the sampler
+     * offered: a sign of churn.
+     */
     public long registrations() {
         return registrations.sum();
     }

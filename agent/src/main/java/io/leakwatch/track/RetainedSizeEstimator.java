@@ -133,7 +133,8 @@ public final class RetainedSizeEstimator {
             // (a WeakHashMap's would expunge it); others count shallowly, or through an application
             // class's fields. A nested one (a map's value list) is what a leak inside the values grows:
             // a few of its elements are walked and scaled to its size.
-            boolean iterable = (object instanceof Map || object instanceof Collection) && ContainerReader.isIterable(type);
+            boolean iterable = (object instanceof Map || object instanceof Collection)
+                    && ContainerReader.isIterable(type);
             if (iterable && nesting < MAX_SCALED_NESTING) {
                 return scaledElementBytes(object);
             }

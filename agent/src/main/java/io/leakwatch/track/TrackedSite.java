@@ -203,7 +203,7 @@ final class TrackedSite {
         }
     }
 
-    /** Slots in use, alive or not: a site offers a slot only while all are taken. */
+    /** How many containers the site holds at most: it offers a slot only while all of them are read. */
     int capacity() {
         return slots.length();
     }
