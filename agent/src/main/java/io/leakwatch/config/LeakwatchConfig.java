@@ -55,6 +55,15 @@ public final class LeakwatchConfig {
     public static final int MAX_SAMPLER_REPLACEMENTS = 8;
     /** Container types given up on and remembered (not called again). */
     public static final int MAX_BLOCKED_CONTAINER_TYPES = 64;
+    /**
+     * Values of one container looked at per pass for containers nested in it (a map's value lists), the first in
+     * iteration order; beyond it their count is scaled to the container's size.
+     */
+    public static final int NESTED_VALUES_PER_CONTAINER = 256;
+    /** Values after which a container none of whose values so far was a container is not looked at further. */
+    public static final int NESTED_PROBE_VALUES = 16;
+    /** Values looked at for nested containers in one pass over all sites; the rest keep their last count. */
+    public static final int NESTED_VALUES_PER_PASS = 262_144;
     /** Entries walked to estimate a container's retained bytes. */
     public static final int ESTIMATE_SAMPLED_ENTRIES = 64;
     /** Objects visited per estimate, whatever the depth. */

@@ -73,6 +73,11 @@ public final class ContainerRegistry implements FieldWriteHandler {
         if (site == null) {
             site = createSite(siteId);
         } else if (site.isFull() && !site.hasCollectedSlot(collectionsSoFar())) {
+            // The newest write, not the containers registered after the last collection, is what a field
+            // re-assigned with copies holds now: it takes the slot the sampler offered, once per pass.
+            if (site.takeOfferedSlot(container)) {
+                registrations.increment();
+            }
             site.lookedAndFoundFull(maxUnexaminedWrites);
             fullSiteLooks++;
             return;
@@ -121,9 +126,20 @@ public final class ContainerRegistry implements FieldWriteHandler {
 
     /** Sampler thread: frees slots of collected containers, then visits every site that exists. */
     void forEachSite(Consumer<TrackedSite> visitor) {
+        forEachSite(0, visitor);
+    }
+
+    /**
+     * As {@link #forEachSite(Consumer)}, starting at site {@code firstId} and wrapping round, so that a per-pass
+     * budget spent before the last sites is spent on them first in the next pass.
+     */
+    void forEachSite(int firstId, Consumer<TrackedSite> visitor) {
         int highest = highestSiteId.get();
+        int count = highest + 1;
+        int start = firstId >= 0 && firstId < count ? firstId : 0;
         int full = 0;
-        for (int id = 0; id <= highest; id++) {
+        for (int n = 0; n < count; n++) {
+            int id = (start + n) % count;
             TrackedSite site = sites.get(id);
             if (site != null) {
                 trackedInstances.addAndGet(-site.prune());
@@ -150,7 +166,10 @@ public final class ContainerRegistry implements FieldWriteHandler {
         return fullSiteLooks;
     }
 
-    /** Containers that took a slot since start, counting those that took a collected one's: a sign of churn. */
+    /**
+     * Containers that took a slot since start, counting those that took a collected one's or one the sampler
+     * offered: a sign of churn.
+     */
     public long registrations() {
         return registrations.sum();
     }

@@ -31,6 +31,13 @@ public final class ContainerSampler {
     private final AtomicLong unsampledContainers = new AtomicLong();
     private final AtomicLong failedSizeCalls = new AtomicLong();
     private final AtomicLong slowSizeCalls = new AtomicLong();
+    private final NestedElements nestedElements;
+    /** Per site: the nested elements last read, standing in when a pass cannot read them (budget, change). */
+    private final long[] lastNested;
+    /** Per site: whether the last pass found a live container, so that one pass with none reads as unknown. */
+    private final boolean[] sawAlive;
+    /** Where the next pass starts: the site at which this one spent its budget for nested elements. */
+    private int firstSiteOfNextPass;
 
     public ContainerSampler(ContainerRegistry registry, RetainedSizeEstimator estimator, int maxSites,
             long slowCallNanos, LongSupplier nanoClock) {
@@ -40,39 +47,77 @@ public final class ContainerSampler {
         this.nanoClock = nanoClock;
         this.backoff = new SiteBackoff(maxSites, FIRST_BACKOFF_PASSES, MAX_BACKOFF_PASSES);
         this.reader = new ContainerReader(sizeCalls, nanoClock);
+        this.nestedElements = new NestedElements(reader, sizeCalls, nanoClock,
+                LeakwatchConfig.NESTED_VALUES_PER_CONTAINER, LeakwatchConfig.NESTED_PROBE_VALUES);
+        this.lastNested = new long[maxSites];
+        this.sawAlive = new boolean[maxSites];
     }
 
     /**
-     * One pass: the largest readable container of every site (size 0 once none is alive). Throws
-     * {@link AbandonedSamplerPass} when the watchdog gave up on this thread during the pass.
+     * One pass: the largest reading of every site, a container's reading being its size plus the elements of the
+     * containers it holds ({@link NestedElements}); size 0 once none of the site's containers is alive, but not
+     * at the first pass that finds them all collected, since a field re-assigned with copies has a live one that
+     * the next writes register. Throws {@link AbandonedSamplerPass} when the watchdog gave up on this thread
+     * during the pass.
      */
     public List<ContainerSample> sample() {
         List<ContainerSample> samples = new ArrayList<>();
         long[] unsampled = {0};
-        registry.forEachSite(site -> {
-            if (backoff.skip(site.siteId())) {
+        NestedElements.PassBudget budget = new NestedElements.PassBudget(LeakwatchConfig.NESTED_VALUES_PER_PASS);
+        int[] budgetSpentAt = {-1};
+        registry.forEachSite(firstSiteOfNextPass, site -> {
+            int id = site.siteId();
+            if (backoff.skip(id)) {
                 return;
             }
+            boolean budgetLeft = !budget.spent();
             Largest largest = new Largest();
-            site.forEachLive(container -> {
-                largest.anyAlive = true;
-                readSize(container, largest);
+            site.forEachLiveSlot((slot, container) -> {
+                largest.alive++;
+                readSize(id, slot, container, largest, budget);
             });
+            if (budgetLeft && budget.spent()) {
+                budgetSpentAt[0] = id;
+            }
             unsampled[0] += largest.unreadable;
             if (largest.failed) {
-                backoff.fail(site.siteId());
+                backoff.fail(id);
             } else if (largest.readAny) {
-                backoff.succeed(site.siteId());
+                backoff.succeed(id);
             }
-            if (largest.readAny || !largest.anyAlive) {
-                samples.add(new ContainerSample(site.siteId(), largest.size, largest.typeName));
+            offerSmallestSlot(site, largest);
+            if (largest.readAny) {
+                if (largest.nested != NestedElements.NOT_READ) {
+                    lastNested[id] = largest.nested;
+                }
+                sawAlive[id] = true;
+                samples.add(new ContainerSample(id, largest.size, largest.typeName));
+            } else if (largest.alive == 0) {
+                if (!sawAlive[id]) {
+                    samples.add(new ContainerSample(id, 0, null));
+                }
+                sawAlive[id] = false;
             }
         });
+        firstSiteOfNextPass = Math.max(0, budgetSpentAt[0]);
         unsampledContainers.set(unsampled[0]);
         return samples;
     }
 
-    private void readSize(Object container, Largest largest) {
+    /**
+     * A site whose slots all hold containers that were read offers the slot of the smallest to the next write
+     * that finds it full, so that its readings follow the newest of a stream of copies while the largest
+     * container, whatever it is, keeps its slot.
+     */
+    private static void offerSmallestSlot(TrackedSite site, Largest read) {
+        if (read.readSlots == site.capacity() && read.smallestSlot != read.largestSlot) {
+            site.offerSlot(read.smallestSlot);
+        } else {
+            site.offerSlot(-1);
+        }
+    }
+
+    private void readSize(int siteId, int slot, Object container, Largest largest, NestedElements.PassBudget budget) {
         long started = nanoClock.getAsLong();
         long size;
         try {
@@ -92,11 +137,20 @@ public final class ContainerSampler {
             slowSizeCalls.incrementAndGet();
             largest.failed = true;
         }
-        if (!largest.readAny || size > largest.size) {
-            largest.size = size;
+        long nested = nestedElements.count(container, size, budget);
+        long reading = size + (nested == NestedElements.NOT_READ ? lastNested[siteId] : nested);
+        if (!largest.readAny || reading > largest.size) {
+            largest.size = reading;
+            largest.nested = nested;
             largest.typeName = container.getClass().getName();
+            largest.largestSlot = slot;
+        }
+        if (!largest.readAny || reading <= largest.smallestSize) {
+            largest.smallestSize = reading;
+            largest.smallestSlot = slot;
         }
         largest.readAny = true;
+        largest.readSlots++;
     }
 
     /**
@@ -157,13 +211,18 @@ public final class ContainerSampler {
         return slowSizeCalls.get();
     }
 
-    /** The largest container seen so far in one site's pass. */
+    /** The largest and the smallest readings seen so far in one site's pass. */
     private static final class Largest {
-        boolean anyAlive;
+        int alive;
+        int readSlots;
         boolean readAny;
         boolean failed;
         int unreadable;
         long size;
+        long nested;
         String typeName;
+        int largestSlot = -1;
+        long smallestSize;
+        int smallestSlot = -1;
     }
 }

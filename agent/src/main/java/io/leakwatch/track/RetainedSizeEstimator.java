@@ -27,6 +27,10 @@ public final class RetainedSizeEstimator {
     private static final long NODE_BYTES = 40;
     /** Header plus length of a compact string's byte array, which reflection cannot reach. */
     private static final long STRING_ARRAY_HEADER_BYTES = 16;
+    /** Elements walked of a container met inside an entry, whose average is scaled to its size. */
+    private static final int NESTED_SAMPLED_ELEMENTS = 8;
+    /** Containers nested this deep inside one another are scaled; deeper ones are walked as they come. */
+    private static final int MAX_SCALED_NESTING = 2;
 
     private static final ClassValue<Field[]> REFERENCE_FIELDS = new ClassValue<>() {
         @Override
@@ -89,6 +93,8 @@ public final class RetainedSizeEstimator {
     /** One bounded walk; objects shared between sampled entries are counted once. */
     private final class Walk {
         final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>();
+        /** Nested containers being scaled around the current object; deeper ones are walked as plain objects. */
+        int nesting;
 
         long bytesOf(Object root) {
             if (root == null) {
@@ -125,12 +131,18 @@ public final class RetainedSizeEstimator {
             }
             // Containers met inside entries are walked only if their iteration is reviewed as harmless
             // (a WeakHashMap's would expunge it); others count shallowly, or through an application
-            // class's fields.
-            if (object instanceof Map && ContainerReader.isIterable(type)) {
+            // class's fields. A nested one (a map's value list) is what a leak inside the values grows:
+            // a few of its elements are walked and scaled to its size.
+            boolean iterable = (object instanceof Map || object instanceof Collection)
+                    && ContainerReader.isIterable(type);
+            if (iterable && nesting < MAX_SCALED_NESTING) {
+                return scaledElementBytes(object);
+            }
+            if (iterable && object instanceof Map) {
                 queueBounded(((Map<?, ?>) object).entrySet(), pending, true);
                 return 0;
             }
-            if (object instanceof Collection && ContainerReader.isIterable(type)) {
+            if (iterable) {
                 queueBounded((Collection<?>) object, pending, false);
                 return 0;
             }
@@ -142,6 +154,33 @@ public final class RetainedSizeEstimator {
                 }
             }
             return 0;
+        }
+
+        /** A nested container's elements: a few walked, their average scaled to its size, with its slots or nodes. */
+        private long scaledElementBytes(Object container) {
+            long size = ContainerReader.callSize(container);
+            Iterator<?> elements = container instanceof Map ? ((Map<?, ?>) container).entrySet().iterator()
+                    : ((Collection<?>) container).iterator();
+            nesting++;
+            try {
+                int sampled = 0;
+                long sampledBytes = 0;
+                while (sampled < NESTED_SAMPLED_ELEMENTS && visited.size() < maxObjects && elements.hasNext()) {
+                    Object element = elements.next();
+                    if (element instanceof Map.Entry) {
+                        sampledBytes += bytesOf(((Map.Entry<?, ?>) element).getKey());
+                        sampledBytes += bytesOf(((Map.Entry<?, ?>) element).getValue());
+                    } else {
+                        sampledBytes += bytesOf(element);
+                    }
+                    sampled++;
+                }
+                long perElement = sampled == 0 ? 0 : sampledBytes / sampled;
+                long overhead = container instanceof RandomAccess ? ARRAY_SLOT_BYTES : NODE_BYTES;
+                return size * (perElement + overhead);
+            } finally {
+                nesting--;
+            }
         }
 
         private void queueBounded(Collection<?> elements, ArrayDeque<Object> pending, boolean entries) {

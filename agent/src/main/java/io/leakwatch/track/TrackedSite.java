@@ -28,6 +28,13 @@ final class TrackedSite {
      * for ever. Racy like the countdown; only looks, which are rare, advance it.
      */
     private int jitter;
+    /**
+     * The slot that the next look finding this site full may give to the container being written, or -1: chosen by
+     * the sampler each pass (the slot whose container read smallest, never the largest) and taken at most once.
+     * Without it a field re-assigned with ever bigger copies (copy-on-write) keeps the few copies that took slots
+     * after the last collection, stale, and never the newer ones; a long-lived large container keeps its slot.
+     */
+    private volatile int offeredSlot = -1;
 
     TrackedSite(int siteId, int capacity) {
         this.siteId = siteId;
@@ -139,6 +146,30 @@ final class TrackedSite {
         return AddResult.FULL;
     }
 
+    /** Sampler thread: the slot a look at this full site may hand over, or -1 for none. */
+    void offerSlot(int index) {
+        offeredSlot = index;
+    }
+
+    /**
+     * At a look that found the site full and nothing collected: the container takes the slot the sampler offered,
+     * if any and if it is not held already. The lock is taken only when a slot is on offer, at most once per pass.
+     */
+    boolean takeOfferedSlot(Object container) {
+        if (offeredSlot < 0) {
+            return false;
+        }
+        synchronized (this) {
+            int index = offeredSlot;
+            if (index < 0 || holds(container)) {
+                return false;
+            }
+            offeredSlot = -1;
+            slots.set(index, new WeakReference<>(container));
+            return true;
+        }
+    }
+
     /** Frees the slots of containers the GC has collected; returns how many were freed. */
     synchronized int prune() {
         int freed = 0;
@@ -158,12 +189,27 @@ final class TrackedSite {
 
     /** Hands each live container to {@code visitor}; the strong reference lasts only for the call. */
     void forEachLive(Consumer<Object> visitor) {
+        forEachLiveSlot((slot, container) -> visitor.accept(container));
+    }
+
+    /** As {@link #forEachLive}, with the slot each container is in. */
+    void forEachLiveSlot(SlotVisitor visitor) {
         for (int i = 0; i < slots.length(); i++) {
             WeakReference<Object> slot = slots.get(i);
             Object container = slot == null ? null : slot.get();
             if (container != null) {
-                visitor.accept(container);
+                visitor.visit(i, container);
             }
         }
+    }
+
+    /** How many containers the site holds at most: it offers a slot only while all of them are read. */
+    int capacity() {
+        return slots.length();
+    }
+
+    /** Told of one live container and its slot. */
+    interface SlotVisitor {
+        void visit(int slot, Object container);
     }
 }

@@ -163,4 +163,38 @@ class ContainerRegistryTest {
         registry.site(4).forEachLive(live::add);
         assertEquals(List.of(writtenOnce), live);
     }
+
+    @Test
+    void aPassMayStartAtAnySiteAndStillVisitsEachSiteOnce() {
+        ContainerRegistry registry = new ContainerRegistry(16, 4, 100);
+        List<Object> kept = new ArrayList<>();
+        for (int site : new int[] {0, 3, 5}) {
+            List<String> list = new ArrayList<>();
+            kept.add(list);
+            registry.onFieldWrite(list, site);
+        }
+        List<Integer> visited = new ArrayList<>();
+        registry.forEachSite(3, site -> visited.add(site.siteId()));
+        assertEquals(List.of(3, 5, 0), visited);
+    }
+
+    @Test
+    void aLookAtAFullSiteTakesTheOfferedSlotOnceAndKeepsItsCountdown() {
+        ContainerRegistry registry = new ContainerRegistry(16, 2, 100, 1023);
+        List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
+        kept.forEach(list -> registry.onFieldWrite(list, 4));
+        registry.onFieldWrite(new ArrayList<String>(), 4);
+        registry.site(4).offerSlot(0);
+        List<String> newest = new ArrayList<>();
+        registry.onFieldWrite(newest, 4);
+        List<String> next = new ArrayList<>();
+        registry.onFieldWrite(next, 4);
+
+        List<Object> held = new ArrayList<>();
+        registry.site(4).forEachLive(held::add);
+        assertEquals(List.of(newest, kept.get(1)), held);
+        assertEquals(3, registry.registrations());
+        assertEquals(2, registry.trackedInstances());
+        assertEquals(2, registry.fullSiteLooks());
+    }
 }
