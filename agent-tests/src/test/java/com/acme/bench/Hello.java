@@ -12,5 +12,7 @@ public final class Hello {
         greetings = new ArrayList<>();
         greetings.add("hello");
         System.out.println(greetings.get(0));
+        // After the measured line: proof of what the agent in this JVM did, for the benchmark to check.
+        System.out.println("agent: " + CheckoutLoop.agentEvidence());
     }
 }

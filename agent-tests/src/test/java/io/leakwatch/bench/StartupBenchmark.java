@@ -56,7 +56,8 @@ public final class StartupBenchmark {
             }
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK %s, %d CPUs", rounds,
+        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK %s, %d CPUs;"
+                + " every run's agent state checked (handler installed, application container registered)", rounds,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
         double baseline = Stats.median(millis.get("no agent"));
         for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
@@ -65,6 +66,27 @@ public final class StartupBenchmark {
                     Stats.min(entry.getValue()), Stats.max(entry.getValue()), median - baseline));
         }
         return report;
+    }
+
+    /**
+     * A figure counts only if the agent did in that JVM what its configuration says: absent or disabled, no handler;
+     * heap only, its handler installed; with packages, the application's container registered.
+     */
+    private static void requireAgentState(String agentArgument, String evidenceLine) {
+        String evidence = evidenceLine == null ? "nothing" : evidenceLine;
+        boolean handler = evidence.startsWith("agent: handler io.leakwatch.");
+        boolean registered = handler && !evidence.contains("registrations=0 ");
+        boolean expected;
+        if (agentArgument == null || agentArgument.contains("enabled=false")) {
+            expected = evidence.equals("agent: none");
+        } else if (agentArgument.contains("packages=")) {
+            expected = registered;
+        } else {
+            expected = handler && !registered;
+        }
+        if (!expected) {
+            throw new IllegalStateException("agent " + agentArgument + " left the wrong state: " + evidence);
+        }
     }
 
     private static double timeToFirstLine(Path agentJar, String agentArgument) throws IOException, InterruptedException {
@@ -86,6 +108,7 @@ public final class StartupBenchmark {
             if (!"hello".equals(first)) {
                 throw new IllegalStateException("expected 'hello' from " + command + ", got " + first);
             }
+            requireAgentState(agentArgument, out.readLine());
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
