@@ -45,6 +45,16 @@ public final class LeakwatchConfig {
      * is levelling off rises ever more slowly, a leak does not.
      */
     public static final double UNCONFIRMED_RISE_MIN_FINAL_PACE = 0.5;
+    /**
+     * Growth must exceed this many of the largest rises between two samples in the window: sampling an
+     * oscillation misreads its floor and peak by up to one such rise, so a drift smaller than that is aliasing.
+     */
+    public static final double OSCILLATION_MARGIN_IN_STEPS = 1.5;
+    /**
+     * A heap floor still rises in the last quarter of the window if it gains at least this fraction of the
+     * minimum growth there: a live set that ramped up and levelled off does not.
+     */
+    public static final double LAST_QUARTER_SHARE_OF_MIN_GROWTH = 0.25;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */

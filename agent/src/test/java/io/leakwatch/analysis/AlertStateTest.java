@@ -24,16 +24,29 @@ class AlertStateTest {
     }
 
     @Test
-    void startsCriticalWhenExhaustionIsAlreadyNear() {
-        assertEquals(Optional.of(Severity.CRITICAL), state.next(0, GROWING, true));
+    void oneWindowOfGrowthIsNotCriticalHoweverNearExhaustion() {
+        assertEquals(Optional.of(Severity.WARNING), state.next(0, GROWING, true));
+        assertEquals(Optional.empty(), state.next(9_000, GROWING, true));
+        assertEquals(Optional.of(Severity.CRITICAL), state.next(10_000, GROWING, true));
         assertTrue(state.isCritical());
     }
 
     @Test
-    void escalatesOnceToCritical() {
+    void escalatesOnceToCriticalWhileGrowthPersists() {
         state.next(0, GROWING, false);
-        assertEquals(Optional.of(Severity.CRITICAL), state.next(1_000, STILL_RISING, true));
-        assertEquals(Optional.empty(), state.next(2_000, STILL_RISING, true));
+        assertEquals(Optional.empty(), state.next(5_000, STILL_RISING, true));
+        assertEquals(Optional.empty(), state.next(11_000, STILL_RISING, true));
+        assertEquals(Optional.of(Severity.CRITICAL), state.next(12_000, GROWING, true));
+        assertEquals(Optional.empty(), state.next(13_000, GROWING, true));
+    }
+
+    @Test
+    void growthThatPausedMustOutlastAWholeWindowAgain() {
+        state.next(0, GROWING, false);
+        state.next(5_000, STOPPED, false);
+        assertEquals(Optional.empty(), state.next(8_000, GROWING, true));
+        assertEquals(Optional.empty(), state.next(15_000, GROWING, true));
+        assertEquals(Optional.of(Severity.CRITICAL), state.next(18_000, GROWING, true));
     }
 
     @Test

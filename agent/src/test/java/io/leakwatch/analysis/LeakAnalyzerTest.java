@@ -60,17 +60,20 @@ class LeakAnalyzerTest {
     }
 
     @Test
-    void startsCriticalWhenTheHeapAlreadyIs() {
+    void becomesCriticalOnlyOnceGrowthOutlastsAWindow() {
         run(0, 30_000, true);
-        assertEquals(List.of("CRITICAL"), severities(AlertKind.HEAP));
-        assertEquals(List.of("CRITICAL"), severities(AlertKind.CONTAINER));
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.HEAP));
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.CONTAINER));
+        long warned = alerts.get(0).time().toEpochMilli();
+        assertTrue(alerts.stream().allMatch(alert -> alert.severity() != Severity.CRITICAL
+                || alert.time().toEpochMilli() >= warned + 10_000), "one window to warn, a second to confirm");
     }
 
     @Test
     void theContainerTurnsCriticalWithTheHeap() {
         run(0, 20_000, false);
         run(20_500, 40_000, true);
-        assertEquals(List.of("CRITICAL"), severities(AlertKind.HEAP));
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.HEAP));
         assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.CONTAINER));
         Alert heap = alerts.stream().filter(alert -> alert.kind() == AlertKind.HEAP).findFirst().orElseThrow();
         assertEquals(POOL, heap.pool());

@@ -1,0 +1,70 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A live set that rises at start (about 40 MB loaded in the first seconds of a 128 MB heap) and then
+ * stays flat is a ramp, not a leak: over four windows it is never CRITICAL, and any WARNING is resolved. Its
+ * twin, which goes on adding to the same working set, is reported, so a silent agent is told from a deaf one.
+ */
+class StartupRampIT {
+
+    private static final String AGENT = "packages=com.acme.scenarios,interval=500ms,window=10s";
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC", "-XX:+UseZGC"})
+    void aWorkingSetLoadedAtStartIsNotALeak(String collector) {
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.StartupWorkingSet")
+                .agent(AGENT).jvmOption(collector).jvmOption("-Xmx128m").start()) {
+            await("the working set is loaded").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> jvm.stdout().contains("loaded"));
+            await("never CRITICAL over four windows").during(Duration.ofSeconds(40)).atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        assertThat(jvm.isAlive()).isTrue();
+                        assertThat(describe(jvm.alerts())).noneMatch(alert -> alert.startsWith("CRITICAL"));
+                    });
+            await("any WARNING is resolved once the working set is flat").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> assertThat(stillActive(describe(jvm.alerts()))).isEmpty());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-XX:+UseG1GC", "-XX:+UseZGC"})
+    void theSameWorkingSetGrowingOnIsALeak(String collector) {
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.StartupWorkingSet")
+                .agent(AGENT).jvmOption(collector).jvmOption("-Xmx128m").argument("keep-growing").start()) {
+            await("the leak is reported").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !describe(jvm.alerts()).isEmpty() || !jvm.isAlive());
+            assertThat(describe(jvm.alerts())).as("stderr: %s", jvm.stderr()).isNotEmpty();
+        }
+    }
+
+    /** The subjects whose latest alert is not RESOLVED. */
+    private static List<String> stillActive(List<String> described) {
+        Map<String, String> latest = new LinkedHashMap<>();
+        for (String alert : described) {
+            int space = alert.indexOf(' ');
+            latest.put(alert.substring(space + 1), alert.substring(0, space));
+        }
+        return latest.entrySet().stream().filter(entry -> !entry.getValue().equals("RESOLVED"))
+                .map(entry -> entry.getValue() + " " + entry.getKey()).collect(Collectors.toList());
+    }
+
+    private static List<String> describe(List<AlertRecord> alerts) {
+        return alerts.stream().map(alert -> alert.severity() + " " + alert.kind() + " "
+                + ("heap".equals(alert.kind()) ? alert.text("pool") : alert.site()))
+                .collect(Collectors.toList());
+    }
+}
