@@ -18,8 +18,8 @@ import io.leakwatch.heap.PoolUsageAfterGc;
 import io.leakwatch.track.ContainerSample;
 
 /**
- * A live set that ramps up at start and levels off is not a leak, and CRITICAL needs more than one
- * window of growth: synthetic floors after GC (a collection every 500 ms, one that reclaims every 2 s)
+ * A live set that ramps up at start and levels off is not a leak, and CRITICAL needs two windows of
+ * growth: synthetic floors after GC (a collection every 500 ms, one that reclaims every 2 s)
  * through the real analyzer on a fake clock.
  */
 class HeapRampTest {
@@ -80,34 +80,44 @@ class HeapRampTest {
         assertEquals(List.of(), described(AlertKind.HEAP));
     }
 
-    /** A ramp over most of a window may warn while it rises; it is never CRITICAL and resolves once flat. */
+    /**
+     * A ramp over most of a window that levels off is never reported: the window ending as it levels off
+     * may take it for growth, but not the judgements a quarter of a window later. (A quarter's floor is
+     * where the quarter began, so a heap floor looks rising for half a window after the ramp ends: a ramp
+     * over more than three quarters of a window may warn, as the next test allows.)
+     */
     @Test
-    void aRampOverMostOfAWindowThatLevelsOffIsNeverCritical() {
-        run(config("10s"), 60_000, 128 * MIB, t -> 10 * MIB + Math.min(40 * MIB, t * 40 * MIB / 7_000), t -> 5);
-        assertTrue(described(AlertKind.HEAP).stream().noneMatch(alert -> alert.startsWith("CRITICAL")),
-                described(AlertKind.HEAP).toString());
-        List<String> heap = described(AlertKind.HEAP);
-        assertTrue(heap.isEmpty() || heap.get(heap.size() - 1).startsWith("RESOLVED"), heap.toString());
+    void aRampOverMostOfAWindowThatLevelsOffIsNeverReported() {
+        for (long rampMillis : new long[] {3_000, 5_000, 7_000}) {
+            alerts.clear();
+            run(config("10s"), 60_000, 128 * MIB, t -> 10 * MIB + Math.min(40 * MIB, t * 40 * MIB / rampMillis),
+                    t -> 5);
+            assertEquals(List.of(), described(AlertKind.HEAP), "a ramp over " + rampMillis + " ms");
+        }
     }
 
-    /** A ramp longer than a window is reported while it rises, but not CRITICAL, and resolves once flat. */
+    /** A ramp over a window, or a little more, may warn while it rises; it is never CRITICAL and resolves. */
     @Test
-    void aRampLongerThanAWindowIsNeverCriticalAndResolves() {
-        run(config("10s"), 80_000, 128 * MIB, t -> 10 * MIB + Math.min(40 * MIB, t * 40 * MIB / 14_000), t -> 5);
-        assertEquals(List.of("WARNING at " + firstTime(AlertKind.HEAP, Severity.WARNING),
-                "RESOLVED at " + firstTime(AlertKind.HEAP, Severity.RESOLVED)), described(AlertKind.HEAP));
-        assertTrue(firstTime(AlertKind.HEAP, Severity.RESOLVED) <= 14_000 + 3 * 10_000,
-                "resolved within a window after the floor stopped rising and one more to confirm");
+    void aRampOfAboutAWindowIsNeverCriticalAndResolves() {
+        for (long rampMillis : new long[] {8_000, 9_000, 10_000, 12_000}) {
+            alerts.clear();
+            run(config("10s"), 60_000, 128 * MIB, t -> 10 * MIB + Math.min(40 * MIB, t * 40 * MIB / rampMillis),
+                    t -> 5);
+            List<String> heap = described(AlertKind.HEAP);
+            assertTrue(heap.stream().noneMatch(alert -> alert.startsWith("CRITICAL")), rampMillis + ": " + heap);
+            assertTrue(heap.isEmpty() || heap.get(heap.size() - 1).startsWith("RESOLVED"), rampMillis + ": " + heap);
+        }
     }
 
     @Test
-    void aSteadyLeakWarnsAfterOneWindowAndIsCriticalOnlyAfterTheSecond() {
+    void aSteadyLeakWarnsAQuarterAfterOneWindowAndIsCriticalOnceItHasLastedTwo() {
         run(config("10s"), 40_000, 256 * MIB, t -> 50 * MIB + t * MIB / 1_000, t -> 5);
         assertEquals(2, described(AlertKind.HEAP).size(), described(AlertKind.HEAP).toString());
         long warning = firstTime(AlertKind.HEAP, Severity.WARNING);
         long critical = firstTime(AlertKind.HEAP, Severity.CRITICAL);
-        assertTrue(warning >= 9_500 && warning <= 10_000, "WARNING one window after growth began: " + warning);
-        assertTrue(critical >= warning + 10_000, "CRITICAL only once growth outlasted a window: " + critical);
+        // The first window may begin up to one interval before the first sample.
+        assertTrue(warning >= 12_000 && warning <= 13_000, "WARNING 1.25 windows after growth began: " + warning);
+        assertTrue(critical >= 19_500 && critical <= 20_500, "CRITICAL once growth lasted two windows: " + critical);
     }
 
     @Test
