@@ -69,7 +69,7 @@ final class TrendDetector {
         // peaks before the window are no bar to growth.
         boolean persistent = netGrowth && quarters.risesInEveryQuarter(baseline, shape)
                 && (shape == Shape.FLOOR_RISES ? quarters.lastQuarterStillRises(minimumGrowth)
-                        : clearsTheOscillation(series, baselineIndex, first, quarters));
+                        : clearsTheOscillation(series, baselineIndex, first, quarters) && quarters.keepsPace());
         return new Trend(true, persistent, netGrowth, slopePerSecond * 60, slopePerSecond, baseline);
     }
 
@@ -159,6 +159,36 @@ final class TrendDetector {
             }
             return previous >= 0 && hasSamples[QUARTERS - 1] && floor[QUARTERS - 1] - floor[previous]
                     >= minimumGrowth * LeakwatchConfig.LAST_QUARTER_SHARE_OF_MIN_GROWTH;
+        }
+
+        /**
+         * Both the floors and the peaks rose into the last quarter at least
+         * {@link LeakwatchConfig#LAST_QUARTER_MIN_PACE} as fast as their average over the window. A container
+         * that warmed up early in the window and then stayed within a range has done its rising early: its
+         * last quarter reaches no higher than the one before but for the sampling phase, which may move one
+         * envelope by a step, not both. A leak keeps its pace, whichever envelope is looked at.
+         */
+        boolean keepsPace() {
+            return keepsPace(floor) && keepsPace(peak);
+        }
+
+        private boolean keepsPace(long[] envelope) {
+            int firstQ = -1;
+            int previousQ = -1;
+            int lastQ = -1;
+            for (int q = 0; q < QUARTERS; q++) {
+                if (hasSamples[q]) {
+                    firstQ = firstQ < 0 ? q : firstQ;
+                    previousQ = lastQ;
+                    lastQ = q;
+                }
+            }
+            if (previousQ < 0) {
+                return false;
+            }
+            double averagePace = (envelope[lastQ] - envelope[firstQ]) / (double) (lastQ - firstQ);
+            double finalPace = (envelope[lastQ] - envelope[previousQ]) / (double) (lastQ - previousQ);
+            return averagePace > 0 && finalPace >= averagePace * LeakwatchConfig.LAST_QUARTER_MIN_PACE;
         }
 
         long lastPeak() {
