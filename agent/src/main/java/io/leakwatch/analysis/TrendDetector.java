@@ -13,7 +13,9 @@ import io.leakwatch.config.LeakwatchConfig;
  * peaks creep by up to one sampling step, so growth must also clear its range: the floor must rise by more
  * than {@link LeakwatchConfig#OSCILLATION_MARGIN_IN_STEPS} of the largest rise between two samples, and
  * the last quarter must reach that much above the highest value seen before the window (in the series'
- * history). A bounded oscillation, whatever its period and phase, keeps returning to the same range.
+ * history). A bounded oscillation, whatever its period and phase, keeps returning to the same range. And
+ * growth must keep its pace into the last quarter, floors and peaks alike: a container that warmed up early
+ * in the window and then stayed within a range has done its rising early.
  */
 final class TrendDetector {
 
