@@ -21,6 +21,9 @@ public final class SampleSeries {
     private int start;
     private int count;
     private long firstRecordedMillis = Long.MIN_VALUE;
+    /** The highest value that fell out of the ring recently, so that the peak of a long oscillation is not forgotten. */
+    private long evictedPeak = Long.MIN_VALUE;
+    private long evictedPeakMillis;
 
     public SampleSeries(long bucketMillis, int capacity, Merge merge) {
         this.bucketMillis = Math.max(1, bucketMillis);
@@ -39,6 +42,7 @@ public final class SampleSeries {
             return;
         }
         if (count == times.length) {
+            forget(times[start], values[start]);
             start = (start + 1) % times.length;
             count--;
         }
@@ -46,6 +50,23 @@ public final class SampleSeries {
         times[slot] = timeMillis;
         values[slot] = value;
         count++;
+    }
+
+    /**
+     * A peak is kept for at most one more span of the ring after it falls out, then the next value to fall
+     * out replaces it: two longs remember what the last oscillation reached, and memory stays fixed.
+     */
+    private void forget(long timeMillis, long value) {
+        long ringSpanMillis = bucketMillis * times.length;
+        if (evictedPeak == Long.MIN_VALUE || value >= evictedPeak || timeMillis - evictedPeakMillis > ringSpanMillis) {
+            evictedPeak = value;
+            evictedPeakMillis = timeMillis;
+        }
+    }
+
+    /** The highest value among those no longer retained, recent ones only; {@code Long.MIN_VALUE} if none. */
+    public long recentlyEvictedPeak() {
+        return evictedPeak;
     }
 
     /** When the first sample ever was recorded; history before it is unknown. */

@@ -12,15 +12,22 @@ final class Trend {
     private final double growthPerMinute;
     private final double slopePerSecond;
     private final long baseline;
+    private final double evidenceWindows;
 
     Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute, double slopePerSecond,
             long baseline) {
+        this(known, persistentGrowth, netGrowth, growthPerMinute, slopePerSecond, baseline, 1);
+    }
+
+    private Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute,
+            double slopePerSecond, long baseline, double evidenceWindows) {
         this.known = known;
         this.persistentGrowth = persistentGrowth;
         this.netGrowth = netGrowth;
         this.growthPerMinute = growthPerMinute;
         this.slopePerSecond = slopePerSecond;
         this.baseline = baseline;
+        this.evidenceWindows = evidenceWindows;
     }
 
     /** The value at the start of the window. */
@@ -30,12 +37,23 @@ final class Trend {
 
     /** The same trend, counted as still growing, for a state that must not resolve. */
     Trend withNetGrowth() {
-        return known ? new Trend(true, persistentGrowth, true, growthPerMinute, slopePerSecond, baseline) : this;
+        return known ? new Trend(true, persistentGrowth, true, growthPerMinute, slopePerSecond, baseline,
+                evidenceWindows) : this;
     }
 
     /** The same trend, no longer counted as persistent growth. */
     Trend withoutPersistentGrowth() {
-        return new Trend(known, false, netGrowth, growthPerMinute, slopePerSecond, baseline);
+        return new Trend(known, false, netGrowth, growthPerMinute, slopePerSecond, baseline, evidenceWindows);
+    }
+
+    /** The same trend, judged from growth that persisted over this many windows rather than one. */
+    Trend withEvidenceWindows(double windows) {
+        return new Trend(known, persistentGrowth, netGrowth, growthPerMinute, slopePerSecond, baseline, windows);
+    }
+
+    /** How many windows back the growth judged persistent reaches: one, unless the judgement spans more. */
+    double evidenceWindows() {
+        return evidenceWindows;
     }
 
     boolean known() {

@@ -45,6 +45,39 @@ public final class LeakwatchConfig {
      * is levelling off rises ever more slowly, a leak does not.
      */
     public static final double UNCONFIRMED_RISE_MIN_FINAL_PACE = 0.5;
+    /**
+     * Growth must exceed this many of the largest rises between two samples in the window: sampling an
+     * oscillation misreads its floor and peak by up to one such rise, so a drift smaller than that is aliasing.
+     */
+    public static final double OSCILLATION_MARGIN_IN_STEPS = 1.5;
+    /**
+     * How fast, against its average over the window, a container's size must still rise into the window's last
+     * quarter, its floors and its peaks alike: a container that warmed up and then stayed bounded has done its
+     * rising early in the window, a leak keeps its pace.
+     */
+    public static final double LAST_QUARTER_MIN_PACE = 0.5;
+    /**
+     * Windows that evidence of growth must reach back before a WARNING: one window judged persistent, and
+     * the judgements after it still finding persistent growth. A warm-up that levels off within a window may
+     * fool the judgement of the window that ends as it levels off, not the ones a quarter later.
+     */
+    public static final double WARNING_EVIDENCE_WINDOWS = 1.25;
+    /**
+     * Windows that evidence of growth must reach back before a CRITICAL: the rise persisted through the previous
+     * window too. A ramp that levels off within a window, or a little after, never gets there.
+     */
+    public static final double CRITICAL_EVIDENCE_WINDOWS = 2;
+    /**
+     * Longest gap, in windows, between two judgements of persistent growth within one run of evidence: an
+     * oscillation on a rising floor, or a pass that came late, is not judged persistent at every pass; a ramp
+     * that levelled off is not judged so again at all.
+     */
+    public static final double MAX_EVIDENCE_GAP_WINDOWS = 0.5;
+    /**
+     * A heap floor still rises in the last quarter of the window if it gains at least this fraction of the
+     * minimum growth there: a live set that ramped up and levelled off does not.
+     */
+    public static final double LAST_QUARTER_SHARE_OF_MIN_GROWTH = 0.25;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
     /** A {@code size()} call slower than this backs its site off. */

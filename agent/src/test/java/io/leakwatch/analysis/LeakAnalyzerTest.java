@@ -60,10 +60,25 @@ class LeakAnalyzerTest {
     }
 
     @Test
-    void startsCriticalWhenTheHeapAlreadyIs() {
+    void becomesCriticalOnlyOnceGrowthHasLastedTwoWindows() {
         run(0, 30_000, true);
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.HEAP));
+        assertEquals(List.of("WARNING", "CRITICAL"), severities(AlertKind.CONTAINER));
+        // The first window may begin up to one interval before the first sample.
+        assertTrue(alerts.stream().allMatch(alert -> alert.severity() != Severity.CRITICAL
+                || alert.time().toEpochMilli() >= 20_000 - 500), "two windows of growth before CRITICAL");
+    }
+
+    /**
+     * A rise that no old collection confirms is judged over two windows: its first alert is already CRITICAL when
+     * exhaustion is projected within the horizon, as the interface has it.
+     */
+    @Test
+    void theFirstHeapAlertIsCriticalWhenItsJudgementSpansTwoWindows() {
+        run(0, 20_000, false);
         assertEquals(List.of("CRITICAL"), severities(AlertKind.HEAP));
-        assertEquals(List.of("CRITICAL"), severities(AlertKind.CONTAINER));
+        assertTrue(alerts.stream().filter(alert -> alert.kind() == AlertKind.HEAP)
+                .allMatch(alert -> alert.time().toEpochMilli() >= 20_000 - 500));
     }
 
     @Test

@@ -29,4 +29,20 @@ class SampleSeriesTest {
         assertEquals(20, series.valueAt(0));
         assertEquals(90, series.valueAt(1));
     }
+
+    @Test
+    void remembersTheHighestEvictedValueForOneMoreSpanOfTheRing() {
+        SampleSeries series = new SampleSeries(1_000, 4, SampleSeries.Merge.LATEST);
+        assertEquals(Long.MIN_VALUE, series.recentlyEvictedPeak());
+        long[] values = {10, 900, 20, 30, 40, 50, 60, 70};
+        for (int i = 0; i < values.length; i++) {
+            series.record(i * 1_000L, values[i]);
+        }
+        assertEquals(4, series.size());
+        assertEquals(900, series.recentlyEvictedPeak(), "the peak fell out of the ring at 5 s and is still recent");
+        for (long t = 8_000; t <= 11_000; t += 1_000) {
+            series.record(t, 5);
+        }
+        assertEquals(70, series.recentlyEvictedPeak(), "a peak older than the ring's span gives way");
+    }
 }
