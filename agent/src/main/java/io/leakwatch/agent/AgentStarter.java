@@ -71,10 +71,10 @@ final class AgentStarter {
         GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
-        ClassUnloadingCollections classUnloading = new ClassUnloadingCollections(System::currentTimeMillis);
+        ClassUnloadingCollections classUnloading = new ClassUnloadingCollections();
         step("watch class metadata and buffer pools", () -> {
             classUnloading.start(gcNotifications);
-            analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::latestMillis)::read);
+            analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };

@@ -1,5 +1,6 @@
 package io.leakwatch.analysis;
 
+import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.heap.PoolUsageAfterGc;
 import io.leakwatch.nonheap.NonHeapKind;
 import io.leakwatch.nonheap.NonHeapReading;
@@ -11,23 +12,32 @@ import io.leakwatch.nonheap.NonHeapReading;
  * so that their cleaners run. So a fall between two readings plays the part of a collection that
  * reclaimed: a rise with falls confirms itself only if the usages after them rise too, and a rise without
  * any must last longer. Two more rules keep churn quiet. Class metadata is not growth before the JVM has
- * once run a collection that unloads classes: until then it has not looked for the dead loaders' classes.
- * And a churn that frees only at rare collections climbs the same way each time: a rise that has not
- * passed the highest level before the latest fall is that climb again, not growth. Sampler thread only.
+ * run two collections that unload classes: G1 keeps the classes of loaders that died young through the
+ * first (its concurrent cycle counts what is in survivor space as live), and unloads them at the next.
+ * And a churn that frees only at rare collections climbs the same way each time, to about the same peak
+ * (the JVM's high-water mark for class metadata creeps up a little each time): when no fall is recent
+ * enough to confirm a rise, a rise that has not passed the highest level before the latest fall by the
+ * minimum growth is that climb again, not growth. Runs on the sampler thread only.
  */
 final class NonHeapFloor {
 
     private static final long NONE = -1;
+    /** Collections that unload classes before a rise of class metadata can count: see the class comment. */
+    private static final int CLASS_UNLOADING_COLLECTIONS = 2;
 
     private final HeapFloorTracker floor;
+    private final long windowMillis;
     private final long intervalMillis;
     private NonHeapReading latest;
     private long peakSinceFall = NONE;
     private long peakBeforeFall = NONE;
-    private long firstClassUnloadingMillis = NonHeapReading.NO_TIME;
+    private long lastFallMillis = NONE;
+    /** When a reading first showed the second collection that unloads classes. */
+    private long classesLookedForSinceMillis = NONE;
 
     NonHeapFloor(long windowMillis, long intervalMillis) {
         this.floor = new HeapFloorTracker(windowMillis, intervalMillis);
+        this.windowMillis = windowMillis;
         this.intervalMillis = intervalMillis;
     }
 
@@ -36,11 +46,12 @@ final class NonHeapFloor {
         if (fell) {
             peakBeforeFall = Math.max(peakSinceFall, latest.charged());
             peakSinceFall = reading.charged();
+            lastFallMillis = reading.timeMillis();
         } else {
             peakSinceFall = Math.max(peakSinceFall, reading.charged());
         }
-        if (firstClassUnloadingMillis == NonHeapReading.NO_TIME) {
-            firstClassUnloadingMillis = reading.classUnloadingMillis();
+        if (classesLookedForSinceMillis == NONE && reading.classUnloadingCollections() >= CLASS_UNLOADING_COLLECTIONS) {
+            classesLookedForSinceMillis = reading.timeMillis();
         }
         latest = reading;
         // A maximum of 0 leaves the tracker's minimum growth at its fixed floor, for a pool without a limit.
@@ -59,23 +70,32 @@ final class NonHeapFloor {
         if (latest.hasLimit() && floor.isNearlyFull()) {
             judged = judged.withNetGrowth();
         }
-        boolean retracesLastClimb = latest.charged() <= peakBeforeFall;
-        if (judged.persistentGrowth() && (retracesLastClimb || !deadClassesLookedFor(nowMillis))) {
+        if (judged.persistentGrowth() && (retracesLastClimb(nowMillis) || !deadClassesLookedFor(nowMillis))) {
             return judged.withoutPersistentGrowth();
         }
         return judged;
     }
 
     /**
-     * For class metadata, whether the JVM has run a collection that unloads classes, long enough ago that
-     * G1's concurrent cycle it started has had time to unload them; always true for buffers, which the GC
-     * frees at any collection that finds them dead.
+     * Whether a rise that no recent fall confirms (none in the last half window, where {@link HeapFloorTracker}
+     * looks for confirmations) has yet to pass the peak before the latest fall by the minimum growth.
+     */
+    private boolean retracesLastClimb(long nowMillis) {
+        if (peakBeforeFall == NONE || nowMillis - lastFallMillis < windowMillis / 2) {
+            return false;
+        }
+        long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
+                (long) (latest.limit() * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
+        return latest.charged() < peakBeforeFall + minimumGrowth;
+    }
+
+    /**
+     * For class metadata, whether the JVM has run enough collections that unload classes, the last of them
+     * long enough ago that the G1 concurrent cycle it started has had time to unload; always true for
+     * buffers, which the GC frees at any collection that finds them dead.
      */
     private boolean deadClassesLookedFor(long nowMillis) {
-        if (latest.kind() != NonHeapKind.METASPACE || latest.unloadedClasses() > 0) {
-            return true;
-        }
-        return firstClassUnloadingMillis != NonHeapReading.NO_TIME
-                && nowMillis - firstClassUnloadingMillis >= intervalMillis;
+        return latest.kind() != NonHeapKind.METASPACE
+                || classesLookedForSinceMillis != NONE && nowMillis - classesLookedForSinceMillis >= intervalMillis;
     }
 }

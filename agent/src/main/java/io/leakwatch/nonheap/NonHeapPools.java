@@ -28,25 +28,24 @@ public final class NonHeapPools {
     private final List<MemoryPoolMXBean> metadataPools;
     private final List<BufferPoolMXBean> bufferPools;
     private final ClassLoadingMXBean classLoading;
-    private final LongSupplier classUnloadingMillis;
+    private final LongSupplier classUnloadingCollections;
     private final long directLimit;
 
     private NonHeapPools(List<MemoryPoolMXBean> metadataPools, List<BufferPoolMXBean> bufferPools,
-            ClassLoadingMXBean classLoading, LongSupplier classUnloadingMillis, long directLimit) {
+            ClassLoadingMXBean classLoading, LongSupplier classUnloadingCollections, long directLimit) {
         this.metadataPools = metadataPools;
         this.bufferPools = bufferPools;
         this.classLoading = classLoading;
-        this.classUnloadingMillis = classUnloadingMillis;
+        this.classUnloadingCollections = classUnloadingCollections;
         this.directLimit = directLimit;
     }
 
     /**
      * Finds this JVM's pools; those it does not have (another VM) are simply not watched.
      *
-     * @param classUnloadingMillis when the JVM last ran a collection that unloads classes, or
-     *                             {@link NonHeapReading#NO_TIME}
+     * @param classUnloadingCollections how many collections that unload classes the JVM has run so far
      */
-    public static NonHeapPools ofThisJvm(LongSupplier classUnloadingMillis) {
+    public static NonHeapPools ofThisJvm(LongSupplier classUnloadingCollections) {
         List<MemoryPoolMXBean> metadata = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.NON_HEAP && CLASS_METADATA_POOLS.contains(pool.getName())) {
@@ -60,7 +59,7 @@ public final class NonHeapPools {
             }
         }
         return new NonHeapPools(List.copyOf(metadata), List.copyOf(buffers), ManagementFactory.getClassLoadingMXBean(),
-                classUnloadingMillis, DirectMemoryLimit.read());
+                classUnloadingCollections, DirectMemoryLimit.read());
     }
 
     /** The pools watched, as the JVM names them. */
@@ -82,7 +81,7 @@ public final class NonHeapPools {
                 readings.add(new NonHeapReading(NonHeapKind.METASPACE, pool.getName(), nowMillis, usage.getUsed(),
                         usage.getCommitted(), usage.getMax() > 0 ? usage.getMax() : NonHeapReading.NO_LIMIT,
                         classLoading.getLoadedClassCount(), classLoading.getUnloadedClassCount(),
-                        classUnloadingMillis.getAsLong()));
+                        classUnloadingCollections.getAsLong()));
             } catch (RuntimeException unreadable) {
                 SuppressedErrors.count(Source.SAMPLER_PASS);
             }

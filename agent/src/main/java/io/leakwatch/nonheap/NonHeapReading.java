@@ -4,7 +4,7 @@ package io.leakwatch.nonheap;
  * One memory pool outside the heap as read at one sampler pass: bytes used then, bytes charged against the
  * limit and, where the JVM enforces one, the limit at which it throws {@code OutOfMemoryError}. For class
  * metadata, also the JVM's class counts, which tell a class-loader leak (classes loaded, none unloaded)
- * from other growth, and when the JVM last ran a collection that unloads classes.
+ * from other growth, and how many collections that unload classes the JVM has run.
  */
 public final class NonHeapReading {
 
@@ -12,8 +12,6 @@ public final class NonHeapReading {
     public static final long NO_LIMIT = -1;
     /** Class counts do not apply (buffer pools). */
     public static final long NO_COUNT = -1;
-    /** No collection that unloads classes has run yet, or it does not apply (buffer pools). */
-    public static final long NO_TIME = Long.MIN_VALUE;
 
     private final NonHeapKind kind;
     private final String pool;
@@ -23,20 +21,20 @@ public final class NonHeapReading {
     private final long limit;
     private final long loadedClasses;
     private final long unloadedClasses;
-    private final long classUnloadingMillis;
+    private final long classUnloadingCollections;
 
     /** A buffer pool: what it uses is what counts against its limit. */
     public static NonHeapReading buffers(String pool, long timeMillis, long used, long limit) {
-        return new NonHeapReading(NonHeapKind.DIRECT, pool, timeMillis, used, used, limit, NO_COUNT, NO_COUNT, NO_TIME);
+        return new NonHeapReading(NonHeapKind.DIRECT, pool, timeMillis, used, used, limit, NO_COUNT, NO_COUNT, NO_COUNT);
     }
 
     /**
      * @param charged              bytes counted against the limit: for class metadata, the memory committed,
      *                             which small class loaders' half-used chunks make much more than what is used
-     * @param classUnloadingMillis when the latest collection that unloads classes ran, or {@link #NO_TIME}
+     * @param classUnloadingCollections collections that unload classes the JVM has run so far, or {@link #NO_COUNT}
      */
     public NonHeapReading(NonHeapKind kind, String pool, long timeMillis, long used, long charged, long limit,
-            long loadedClasses, long unloadedClasses, long classUnloadingMillis) {
+            long loadedClasses, long unloadedClasses, long classUnloadingCollections) {
         this.kind = kind;
         this.pool = pool;
         this.timeMillis = timeMillis;
@@ -45,7 +43,7 @@ public final class NonHeapReading {
         this.limit = limit;
         this.loadedClasses = loadedClasses;
         this.unloadedClasses = unloadedClasses;
-        this.classUnloadingMillis = classUnloadingMillis;
+        this.classUnloadingCollections = classUnloadingCollections;
     }
 
     public NonHeapKind kind() {
@@ -90,8 +88,8 @@ public final class NonHeapReading {
         return unloadedClasses;
     }
 
-    /** When the latest collection that unloads classes was reported, or {@link #NO_TIME}. */
-    public long classUnloadingMillis() {
-        return classUnloadingMillis;
+    /** Collections that unload classes the JVM has run so far, or {@link #NO_COUNT}. */
+    public long classUnloadingCollections() {
+        return classUnloadingCollections;
     }
 }
