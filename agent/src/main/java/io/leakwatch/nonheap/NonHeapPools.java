@@ -62,14 +62,6 @@ public final class NonHeapPools {
                 classUnloadingCollections, DirectMemoryLimit.read());
     }
 
-    /** The pools watched, as the JVM names them. */
-    public List<String> names() {
-        List<String> names = new ArrayList<>();
-        metadataPools.forEach(pool -> names.add(pool.getName()));
-        bufferPools.forEach(pool -> names.add(pool.getName()));
-        return names;
-    }
-
     /** Every watched pool's usage now. */
     public List<NonHeapReading> read(long nowMillis) {
         List<NonHeapReading> readings = new ArrayList<>(metadataPools.size() + bufferPools.size());
