@@ -70,6 +70,11 @@ class OtlpExportIT {
             assertThat(live.attributes()).containsKey("pool");
             assertThat(awaitMetric(receiver, "leakwatch.heap.limit", Map.of("pool", live.attributes().get("pool")),
                     raised).value()).isGreaterThan(live.value());
+            assertThat(awaitMetric(receiver, "leakwatch.pool.used", Map.of("kind", "metaspace", "pool", "Metaspace"),
+                    raised)).satisfies(m -> assertThat(m.unit()).isEqualTo("By"))
+                    .satisfies(m -> assertThat(m.value()).isPositive());
+            assertThat(awaitMetric(receiver, "leakwatch.pool.limit", Map.of("kind", "direct", "pool", "direct"),
+                    raised).value()).isPositive();
             assertThat(awaitMetric(receiver, "leakwatch.gc.pause.count", Map.of(), raised))
                     .satisfies(m -> assertThat(m.type()).isEqualTo("sum"))
                     .satisfies(m -> assertThat(m.attributes()).containsKey("gc"));

@@ -15,12 +15,14 @@ import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
 import io.leakwatch.export.otlp.OtlpExport;
+import io.leakwatch.heap.ClassUnloadingCollections;
 import io.leakwatch.heap.GcNotifications;
 import io.leakwatch.heap.GcPauses;
 import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.instrument.FieldWriteInstrumentation;
 import io.leakwatch.instrument.SiteTable;
 import io.leakwatch.log.AgentLog;
+import io.leakwatch.nonheap.NonHeapPools;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
 import io.leakwatch.track.JdkFieldAccess;
@@ -73,6 +75,11 @@ final class AgentStarter {
         GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
+        ClassUnloadingCollections classUnloading = new ClassUnloadingCollections();
+        step("watch class metadata and buffer pools", () -> {
+            classUnloading.start(gcNotifications);
+            analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
+        });
         List<AlertSink> sinks = sinks(config);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {

@@ -2,8 +2,10 @@ package io.leakwatch.analysis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
-/** One change of state of one container site or heap pool; a field that does not apply is null. */
+/** One change of state of one container site or memory pool; a field that does not apply is null. */
 public final class Alert {
 
     private final Instant time;
@@ -19,6 +21,8 @@ public final class Alert {
     private final Long heapMax;
     private final Double secondsToExhaustion;
     private final List<String> evidence;
+    private final Long loadedClasses;
+    private final Long unloadedClasses;
 
     private Alert(Builder builder) {
         this.time = builder.time;
@@ -34,6 +38,8 @@ public final class Alert {
         this.heapMax = builder.heapMax;
         this.secondsToExhaustion = builder.secondsToExhaustion;
         this.evidence = builder.evidence == null ? null : List.copyOf(builder.evidence);
+        this.loadedClasses = builder.loadedClasses;
+        this.unloadedClasses = builder.unloadedClasses;
     }
 
     public static Builder builder(Instant time, Severity severity, AlertKind kind) {
@@ -96,6 +102,16 @@ public final class Alert {
         return evidence;
     }
 
+    /** For {@code metaspace}: classes loaded now; for the human line only, not an interface field. */
+    public Long loadedClasses() {
+        return loadedClasses;
+    }
+
+    /** For {@code metaspace}: classes unloaded since the JVM started; for the human line only. */
+    public Long unloadedClasses() {
+        return unloadedClasses;
+    }
+
     /** Assembles an alert field by field. */
     public static final class Builder {
         private final Instant time;
@@ -111,6 +127,8 @@ public final class Alert {
         private Long heapMax;
         private Double secondsToExhaustion;
         private List<String> evidence;
+        private Long loadedClasses;
+        private Long unloadedClasses;
 
         private Builder(Instant time, Severity severity, AlertKind kind) {
             this.time = time;
@@ -154,6 +172,23 @@ public final class Alert {
             this.heapMax = projection.max();
             this.secondsToExhaustion = projection.secondsToExhaustion().isPresent()
                     ? projection.secondsToExhaustion().getAsDouble() : null;
+            return this;
+        }
+
+        /**
+         * A pool outside the heap: its bytes used now and, when the JVM enforces a limit on it, that limit
+         * and the projected seconds until it is reached.
+         */
+        public Builder usage(long usedNow, OptionalLong limit, OptionalDouble secondsToExhaustion) {
+            this.heapUsedAfterGc = usedNow;
+            this.heapMax = limit.isPresent() ? limit.getAsLong() : null;
+            this.secondsToExhaustion = secondsToExhaustion.isPresent() ? secondsToExhaustion.getAsDouble() : null;
+            return this;
+        }
+
+        public Builder classes(long loaded, long unloaded) {
+            this.loadedClasses = loaded;
+            this.unloadedClasses = unloaded;
             return this;
         }
 

@@ -7,18 +7,20 @@ import java.util.Map;
 /** What the analyzer knows after one pass, bounded to the sites worth exporting; immutable. */
 public final class AnalysisSnapshot {
 
-    public static final AnalysisSnapshot EMPTY = new AnalysisSnapshot(List.of(), List.of(), new EnumMap<>(AlertKind.class),
-            new EnumMap<>(AlertKind.class));
+    public static final AnalysisSnapshot EMPTY = new AnalysisSnapshot(List.of(), List.of(), List.of(),
+            new EnumMap<>(AlertKind.class), new EnumMap<>(AlertKind.class));
 
     private final List<SiteStatus> sites;
     private final List<PoolStatus> pools;
+    private final List<NonHeapPoolStatus> nonHeapPools;
     private final Map<AlertKind, Integer> activeWarnings;
     private final Map<AlertKind, Integer> activeCriticals;
 
-    AnalysisSnapshot(List<SiteStatus> sites, List<PoolStatus> pools, Map<AlertKind, Integer> activeWarnings,
-            Map<AlertKind, Integer> activeCriticals) {
+    AnalysisSnapshot(List<SiteStatus> sites, List<PoolStatus> pools, List<NonHeapPoolStatus> nonHeapPools,
+            Map<AlertKind, Integer> activeWarnings, Map<AlertKind, Integer> activeCriticals) {
         this.sites = List.copyOf(sites);
         this.pools = List.copyOf(pools);
+        this.nonHeapPools = List.copyOf(nonHeapPools);
         this.activeWarnings = Map.copyOf(activeWarnings);
         this.activeCriticals = Map.copyOf(activeCriticals);
     }
@@ -30,6 +32,11 @@ public final class AnalysisSnapshot {
 
     public List<PoolStatus> pools() {
         return pools;
+    }
+
+    /** Class metadata and buffer pools. */
+    public List<NonHeapPoolStatus> nonHeapPools() {
+        return nonHeapPools;
     }
 
     /** Alerts of this kind and severity (WARNING or CRITICAL) that hold now. */

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.heap.PoolUsageAfterGc;
+import io.leakwatch.nonheap.NonHeapReading;
 import io.leakwatch.track.ContainerSample;
 
 /**
@@ -40,6 +42,7 @@ public final class LeakAnalyzer {
     private final double[] latestGrowthPerMinute;
     private final String[] latestTypes;
     private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
+    private NonHeapAnalyzer nonHeap;
 
     /**
      * @param siteNames     the {@code Owner#field} of a site id
@@ -60,10 +63,18 @@ public final class LeakAnalyzer {
         this.latestTypes = new String[LeakwatchConfig.MAX_SITES];
     }
 
+    /** Also judges the pools outside the heap (class metadata, buffers), read at every pass at the given time. */
+    public void watchNonHeap(LongFunction<List<NonHeapReading>> readings) {
+        nonHeap = new NonHeapAnalyzer(config, detector, readings);
+    }
+
     public List<Alert> analyze(long nowMillis, List<ContainerSample> containers, List<PoolUsageAfterGc> heapUsages) {
         List<Alert> alerts = new ArrayList<>();
         Instant now = Instant.ofEpochMilli(nowMillis);
         HeapProjection filling = analyzeHeap(nowMillis, now, heapUsages, alerts);
+        if (nonHeap != null) {
+            alerts.addAll(nonHeap.analyze(nowMillis, now));
+        }
         boolean heapCritical = pools.values().stream().anyMatch(pool -> pool.state.isCritical());
         for (ContainerSample sample : containers) {
             analyzeContainer(nowMillis, now, sample, filling, heapCritical).ifPresent(alerts::add);
@@ -173,7 +184,11 @@ public final class LeakAnalyzer {
             }
             count(pool.state.active(), AlertKind.HEAP, warnings, criticals);
         }
-        return new AnalysisSnapshot(sites, poolStatuses, warnings, criticals);
+        List<NonHeapPoolStatus> nonHeapStatuses = nonHeap == null ? List.of() : nonHeap.statuses();
+        for (NonHeapPoolStatus status : nonHeapStatuses) {
+            count(status.activeAlert(), status.kind(), warnings, criticals);
+        }
+        return new AnalysisSnapshot(sites, poolStatuses, nonHeapStatuses, warnings, criticals);
     }
 
     private static void count(Severity active, AlertKind kind, Map<AlertKind, Integer> warnings,

@@ -28,6 +28,8 @@ public final class AlertLine {
             if (alert.estimatedBytes() != null) {
                 line.append(", ~").append(bytes(alert.estimatedBytes())).append(" retained");
             }
+        } else if (alert.kind() != AlertKind.HEAP) {
+            return outsideTheHeap(line, alert);
         } else {
             line.append("heap pool '").append(alert.pool()).append('\'');
             if (alert.severity() == Severity.RESOLVED) {
@@ -42,6 +44,32 @@ public final class AlertLine {
         }
         if (alert.secondsToExhaustion() != null) {
             line.append(", full in ~").append(duration(alert.secondsToExhaustion()));
+        }
+        return line.toString();
+    }
+
+    /** Class metadata or buffer memory: bytes used now, against a limit only where the JVM enforces one. */
+    private static String outsideTheHeap(StringBuilder line, Alert alert) {
+        line.append(alert.kind() == AlertKind.METASPACE ? "metaspace pool '" : "direct buffer pool '")
+                .append(alert.pool()).append('\'');
+        if (alert.severity() == Severity.RESOLVED) {
+            line.append(" stopped growing at ").append(bytes(alert.heapUsedAfterGc()));
+        } else {
+            line.append(" grows by ").append(bytes(alert.growthPerMin().longValue())).append("/min; used ")
+                    .append(bytes(alert.heapUsedAfterGc()));
+        }
+        if (alert.heapMax() != null) {
+            line.append(" of ").append(bytes(alert.heapMax()));
+        } else {
+            line.append(", no limit set");
+        }
+        if (alert.secondsToExhaustion() != null) {
+            line.append(", full in ~").append(duration(alert.secondsToExhaustion()));
+        }
+        if (alert.loadedClasses() != null) {
+            line.append("; ").append(String.format(Locale.ROOT, "%,d", alert.loadedClasses()))
+                    .append(" classes loaded, ").append(String.format(Locale.ROOT, "%,d", alert.unloadedClasses()))
+                    .append(" unloaded since start");
         }
         return line.toString();
     }

@@ -4,6 +4,7 @@ import java.util.OptionalLong;
 
 import io.leakwatch.analysis.AlertKind;
 import io.leakwatch.analysis.AnalysisSnapshot;
+import io.leakwatch.analysis.NonHeapPoolStatus;
 import io.leakwatch.analysis.PoolStatus;
 import io.leakwatch.analysis.Severity;
 import io.leakwatch.analysis.SiteStatus;
@@ -43,6 +44,9 @@ final class LeakwatchMetrics {
     private final ObservableLongMeasurement heapLive;
     private final ObservableLongMeasurement heapLimit;
     private final ObservableDoubleMeasurement heapTimeToExhaustion;
+    private final ObservableLongMeasurement poolUsed;
+    private final ObservableLongMeasurement poolLimit;
+    private final ObservableDoubleMeasurement poolTimeToExhaustion;
     private final ObservableDoubleMeasurement gcPauseDuration;
     private final ObservableLongMeasurement gcPauseCount;
     private final ObservableDoubleMeasurement samplerDuration;
@@ -70,6 +74,13 @@ final class LeakwatchMetrics {
         heapTimeToExhaustion = meter.gaugeBuilder("leakwatch.heap.time_to_exhaustion").setUnit("s")
                 .setDescription("Projected time until the pool is full; absent while its live set is not rising")
                 .buildObserver();
+        poolUsed = longGauge(meter, "leakwatch.pool.used", "By",
+                "Bytes used now in a pool outside the heap: class metadata or direct and mapped buffers");
+        poolLimit = longGauge(meter, "leakwatch.pool.limit", "By",
+                "The limit the JVM enforces on that pool; absent when it has none");
+        poolTimeToExhaustion = meter.gaugeBuilder("leakwatch.pool.time_to_exhaustion").setUnit("s")
+                .setDescription("Projected time until that pool reaches its limit; absent while it is not rising")
+                .buildObserver();
         gcPauseDuration = meter.gaugeBuilder("leakwatch.gc.pause.duration").setUnit("s")
                 .setDescription("Collection durations over the last export interval, by quantile (1 is the longest)")
                 .buildObserver();
@@ -95,7 +106,7 @@ final class LeakwatchMetrics {
         skippedClasses = meter.counterBuilder("leakwatch.classes.skipped").setUnit("{class}")
                 .setDescription("Classes leakwatch left unchanged on purpose, by reason").buildObserver();
         meter.batchCallback(this::observe, containerSize, containerGrowth, containerRetained, heapLive, heapLimit,
-                heapTimeToExhaustion, gcPauseDuration, gcPauseCount, samplerDuration, trackedContainers,
+                heapTimeToExhaustion, poolUsed, poolLimit, poolTimeToExhaustion, gcPauseDuration, gcPauseCount, samplerDuration, trackedContainers,
                 unsampledContainers, droppedRegistrations, fullSites, suppressedErrors, activeAlerts, droppedAlerts,
                 skippedClasses);
     }
@@ -122,6 +133,12 @@ final class LeakwatchMetrics {
             heapLive.record(pool.liveAfterGc(), attributes);
             heapLimit.record(pool.max(), attributes);
             pool.secondsToExhaustion().ifPresent(seconds -> heapTimeToExhaustion.record(seconds, attributes));
+        }
+        for (NonHeapPoolStatus pool : analysis.nonHeapPools()) {
+            Attributes attributes = Attributes.of(KIND, pool.kind().label(), POOL, pool.pool());
+            poolUsed.record(pool.used(), attributes);
+            pool.limit().ifPresent(limit -> poolLimit.record(limit, attributes));
+            pool.secondsToExhaustion().ifPresent(seconds -> poolTimeToExhaustion.record(seconds, attributes));
         }
         readings.gcPauses((gc, reading) -> {
             gcPauseCount.record(reading.totalCount(), Attributes.of(GC, gc));
