@@ -29,10 +29,13 @@ class HeapLeadTimeIT {
     private static final double MIN_LEAD_FRACTION = 0.5;
 
     static Stream<Arguments> collectors() {
-        return Stream.of(
-                Arguments.of("G1, JDK 17", JAVA_17, "-XX:+UseG1GC"),
-                Arguments.of("ZGC, JDK 17", JAVA_17, "-XX:+UseZGC"),
-                Arguments.of("G1, JDK 25", JAVA_25, "-XX:+UseG1GC"));
+        Stream<Arguments> ci = Stream.of(
+                Arguments.of("G1, JDK 17", JAVA_17, GcMatrix.G1),
+                Arguments.of("ZGC, JDK 17", JAVA_17, GcMatrix.ZGC),
+                Arguments.of("G1, JDK 25", JAVA_25, GcMatrix.G1));
+        return GcMatrix.isFullMatrix()
+                ? Stream.concat(ci, Stream.of(Arguments.of("generational ZGC, JDK 25", JAVA_25, GcMatrix.ZGC)))
+                : ci;
     }
 
     @ParameterizedTest(name = "{0}")
