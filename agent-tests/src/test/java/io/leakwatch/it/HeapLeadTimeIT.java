@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -24,18 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HeapLeadTimeIT {
 
-    private static final Path JAVA_17 = Paths.get(System.getProperty("java.home"));
-    private static final Path JAVA_25 = Paths.get(System.getProperty("leakwatch.java25"));
     private static final double MIN_LEAD_FRACTION = 0.5;
 
     static Stream<Arguments> collectors() {
-        Stream<Arguments> ci = Stream.of(
-                Arguments.of("G1, JDK 17", JAVA_17, GcMatrix.G1),
-                Arguments.of("ZGC, JDK 17", JAVA_17, GcMatrix.ZGC),
-                Arguments.of("G1, JDK 25", JAVA_25, GcMatrix.G1));
-        return GcMatrix.isFullMatrix()
-                ? Stream.concat(ci, Stream.of(Arguments.of("generational ZGC, JDK 25", JAVA_25, GcMatrix.ZGC)))
-                : ci;
+        return GcMatrix.jdkRuns("G1, JDK 17", "ZGC, JDK 17");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -25,25 +22,16 @@ import org.junit.jupiter.params.provider.MethodSource;
  * start to the error is still ahead. It cannot come before the JVM's second collection that unloads classes
  * (G1 keeps young dead loaders through the first), which this small program reaches only at about 36 MB of
  * committed metadata: hence a 96 MB limit rather than 64 MB, with which less than half would be left. Without a limit the same growth is still a WARNING, without a
- * projection. CI runs G1 on JDK 17; {@code LW_NONHEAP_MATRIX=1} adds ZGC and JDK 25, for the README's table.
+ * projection. CI runs G1 on JDK 17; the full matrix ({@code scripts/soak}) adds ZGC and JDK 25, for the README's table.
  */
 class MetaspaceLeakIT {
 
-    private static final Path JAVA_17 = Paths.get(System.getProperty("java.home"));
-    private static final Path JAVA_25 = Paths.get(System.getProperty("leakwatch.java25"));
     private static final double MIN_LEAD_FRACTION = 0.5;
     private static final String LOADERS_PER_SECOND = "100";
     private static final long MAX_METASPACE = 96L * 1024 * 1024;
 
     static Stream<Arguments> collectors() {
-        List<Arguments> runs = new ArrayList<>();
-        runs.add(Arguments.of("G1, JDK 17", JAVA_17, "-XX:+UseG1GC"));
-        if (System.getenv("LW_NONHEAP_MATRIX") != null) {
-            runs.add(Arguments.of("ZGC, JDK 17", JAVA_17, "-XX:+UseZGC"));
-            runs.add(Arguments.of("G1, JDK 25", JAVA_25, "-XX:+UseG1GC"));
-            runs.add(Arguments.of("ZGC, JDK 25", JAVA_25, "-XX:+UseZGC"));
-        }
-        return runs.stream();
+        return GcMatrix.jdkRuns("G1, JDK 17");
     }
 
     @ParameterizedTest(name = "{0}")
