@@ -80,9 +80,10 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     private static final String PROTOBUF = "application/x-protobuf";
-    // Enough for an agent's metrics, logs and traces exporters plus a few hung exchanges,
-    // yet bounded so a runaway client cannot spawn threads without limit.
-    private static final int THREADS = 16;
+    // Each hung exchange holds a thread until close: enough for the hanging-collector test's 15 and more
+    // (with 16, a test that happened to see 7 hung before counting 10 more could never see them), yet
+    // bounded so a runaway client cannot spawn threads without limit.
+    private static final int THREADS = 64;
     private static final AtomicInteger RECEIVER_IDS = new AtomicInteger();
 
     private final HttpServer server;
