@@ -2,6 +2,8 @@ package org.other.scenarios;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * 15 seconds), then left alone.</li>
  * <li>{@code promotion}: objects that live 8 seconds, 4 MB/s of them: more than the survivor space holds,
  * so they are promoted and die in the old generation, which climbs until an old collection frees them.</li>
+ * <li>{@code threadlocal}: the same 1 MB/s as {@code leak}, kept in the per-thread lists of a static
+ * {@code ThreadLocal} on the four threads of a pool, as a request-context library might.</li>
  * </ul>
  * Prints {@code started at <epoch millis>} once running.
  */
@@ -24,6 +28,8 @@ public final class LibraryHeapShapes {
     private static final int KB = 1024;
     private static final int MB = 1024 * KB;
     private static final List<byte[]> RETAINED = new ArrayList<>();
+    /** Per pooled thread, what that thread's tasks appended and nothing ever clears. */
+    private static final ThreadLocal<List<byte[]>> THREAD_HISTORY = ThreadLocal.withInitial(ArrayList::new);
     /** Short-lived garbage escapes through here, so the JIT cannot optimise its allocation away. */
     private static volatile byte[] lastGarbage;
 
@@ -35,6 +41,7 @@ public final class LibraryHeapShapes {
         long shapeBytes = 0;
         byte[][] live = shape.equals("flat") ? new byte[(int) (Runtime.getRuntime().maxMemory() / 2 / (10 * KB))][] : null;
         byte[][] mediumLived = shape.equals("promotion") ? new byte[8 * 4 * MB / (10 * KB)][] : null;
+        ExecutorService pool = shape.equals("threadlocal") ? Executors.newFixedThreadPool(4) : null;
         int cursor = 0;
         while (true) {
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -68,6 +75,12 @@ public final class LibraryHeapShapes {
                     for (; shapeBytes < due; shapeBytes += 10 * KB) {
                         mediumLived[cursor] = new byte[10 * KB];
                         cursor = (cursor + 1) % mediumLived.length;
+                    }
+                    break;
+                case "threadlocal":
+                    due = elapsedMillis * MB / 1000;
+                    for (; shapeBytes < due; shapeBytes += 10 * KB) {
+                        pool.execute(() -> THREAD_HISTORY.get().add(new byte[10 * KB]));
                     }
                     break;
                 default:
