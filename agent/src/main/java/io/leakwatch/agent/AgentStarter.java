@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.export.AlertFanOut;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
@@ -22,7 +23,10 @@ import io.leakwatch.heap.HeapPoolMonitor;
 import io.leakwatch.instrument.FieldWriteInstrumentation;
 import io.leakwatch.instrument.SiteTable;
 import io.leakwatch.log.AgentLog;
+import io.leakwatch.log.AgentThreads;
 import io.leakwatch.nonheap.NonHeapPools;
+import io.leakwatch.respond.AlertResponders;
+import io.leakwatch.respond.FollowUpAlerts;
 import io.leakwatch.track.ContainerRegistry;
 import io.leakwatch.track.ContainerSampler;
 import io.leakwatch.track.JdkFieldAccess;
@@ -90,7 +94,10 @@ final class AgentStarter {
             }
         }
         step("listen to GC notifications", gcNotifications::start);
-        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, sinks, System::currentTimeMillis, afterPass);
+        AlertFanOut reporting = new AlertFanOut(sinks);
+        List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
+        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, reporting, responders,
+                System::currentTimeMillis, afterPass);
         SamplerSupervisor.start(loop, sampler.sizeCalls(), config.intervalMillis());
     }
 

@@ -25,15 +25,21 @@ final class MonitoringLoop implements Runnable {
     private final HeapPoolMonitor heap;
     private final LeakAnalyzer analyzer;
     private final AlertFanOut sinks;
+    private final AlertFanOut responders;
     private final LongSupplier clock;
     private final PassListener afterPass;
 
-    MonitoringLoop(ContainerSampler sampler, HeapPoolMonitor heap, LeakAnalyzer analyzer, List<AlertSink> sinks,
-            LongSupplier clock, PassListener afterPass) {
+    /**
+     * @param sinks      report each alert (log, events file, OTLP)
+     * @param responders then answer it (evidence, heap dump, action), each returning at once
+     */
+    MonitoringLoop(ContainerSampler sampler, HeapPoolMonitor heap, LeakAnalyzer analyzer, AlertFanOut sinks,
+            List<AlertSink> responders, LongSupplier clock, PassListener afterPass) {
         this.sampler = sampler;
         this.heap = heap;
         this.analyzer = analyzer;
-        this.sinks = new AlertFanOut(sinks);
+        this.sinks = sinks;
+        this.responders = new AlertFanOut(responders);
         this.clock = clock;
         this.afterPass = afterPass;
         // Loads and initialises the counters the error handler needs now: a class first needed while the heap
@@ -86,6 +92,9 @@ final class MonitoringLoop implements Runnable {
             List<Alert> alerts = analyzer.analyze(now, sampler.sample(), heap.drainUsages());
             for (Alert alert : alerts) {
                 sinks.deliver(alert);
+            }
+            for (Alert alert : alerts) {
+                responders.deliver(alert);
             }
             afterPass.afterPass(now, started);
             return true;

@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.log.AgentLog;
+import io.leakwatch.log.AgentThreads;
 import io.leakwatch.log.SuppressedErrors;
 import io.leakwatch.log.SuppressedErrors.Source;
 import io.leakwatch.track.SizeCallWatch;

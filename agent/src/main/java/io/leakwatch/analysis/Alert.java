@@ -20,7 +20,8 @@ public final class Alert {
     private final Long heapUsedAfterGc;
     private final Long heapMax;
     private final Double secondsToExhaustion;
-    private final List<String> evidence;
+    private final List<Evidence> evidence;
+    private final String heapDump;
     private final Long loadedClasses;
     private final Long unloadedClasses;
 
@@ -38,6 +39,7 @@ public final class Alert {
         this.heapMax = builder.heapMax;
         this.secondsToExhaustion = builder.secondsToExhaustion;
         this.evidence = builder.evidence == null ? null : List.copyOf(builder.evidence);
+        this.heapDump = builder.heapDump;
         this.loadedClasses = builder.loadedClasses;
         this.unloadedClasses = builder.unloadedClasses;
     }
@@ -98,8 +100,38 @@ public final class Alert {
         return secondsToExhaustion;
     }
 
-    public List<String> evidence() {
+    /** Where the suspect's entries come from, most frequent first; null until a follow-up alert adds it. */
+    public List<Evidence> evidence() {
         return evidence;
+    }
+
+    /** Path of the heap dump written for this alert; null unless a follow-up alert adds it. */
+    public String heapDump() {
+        return heapDump;
+    }
+
+    /** Subject of the alert's lifecycle: the site for a container, the pool otherwise. */
+    public String subject() {
+        return site != null ? site : pool;
+    }
+
+    /** A builder holding every field of this alert, to repeat it with evidence or a heap dump added. */
+    public Builder amend() {
+        Builder copy = new Builder(time, severity, kind);
+        copy.site = site;
+        copy.pool = pool;
+        copy.type = type;
+        copy.size = size;
+        copy.growthPerMin = growthPerMin;
+        copy.estimatedBytes = estimatedBytes;
+        copy.heapUsedAfterGc = heapUsedAfterGc;
+        copy.heapMax = heapMax;
+        copy.secondsToExhaustion = secondsToExhaustion;
+        copy.evidence = evidence;
+        copy.heapDump = heapDump;
+        copy.loadedClasses = loadedClasses;
+        copy.unloadedClasses = unloadedClasses;
+        return copy;
     }
 
     /** For {@code metaspace}: classes loaded now; for the human line only, not an interface field. */
@@ -126,7 +158,8 @@ public final class Alert {
         private Long heapUsedAfterGc;
         private Long heapMax;
         private Double secondsToExhaustion;
-        private List<String> evidence;
+        private List<Evidence> evidence;
+        private String heapDump;
         private Long loadedClasses;
         private Long unloadedClasses;
 
@@ -192,8 +225,13 @@ public final class Alert {
             return this;
         }
 
-        public Builder evidence(List<String> value) {
+        public Builder evidence(List<Evidence> value) {
             this.evidence = value;
+            return this;
+        }
+
+        public Builder heapDump(String path) {
+            this.heapDump = path;
             return this;
         }
 

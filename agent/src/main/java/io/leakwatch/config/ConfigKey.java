@@ -15,7 +15,13 @@ public enum ConfigKey {
     LOG("log", "stderr or none"),
     ENABLED("enabled", "true or false"),
     CRITICAL_HORIZON("critical.horizon", "a duration such as 250ms, 10s, 5m or 1h"),
-    OTLP_MAX_SITES("otlp.maxSites", "a whole number from 1 to " + LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
+    OTLP_MAX_SITES("otlp.maxSites", "a whole number from 1 to " + LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT),
+    SAMPLES_FILE("samples.file", "a file path"),
+    HEAPDUMP_ON_CRITICAL("heapdump.onCritical", "true or false"),
+    HEAPDUMP_DIR("heapdump.dir", "a directory path"),
+    ACTION_ON_WARNING("action.onWarning", ActionTarget.ACCEPTED_FORM),
+    ACTION_ON_CRITICAL("action.onCritical", ActionTarget.ACCEPTED_FORM),
+    ACTION_DRY_RUN("action.dryRun", "true or false");
 
     private static final String SYSTEM_PROPERTY_PREFIX = "leakwatch.";
     private static final String ENVIRONMENT_PREFIX = "LEAKWATCH_";

@@ -127,14 +127,32 @@ public final class ConfigParser {
             throw new ConfigException("window (" + window + "ms) must be at least 4 times interval (" + interval
                     + "ms): growth is judged over four parts of the window");
         }
-        Path eventsFile = parsePath(raw.get(ConfigKey.EVENTS_FILE));
+        Path eventsFile = parsePath(raw.get(ConfigKey.EVENTS_FILE), ConfigKey.EVENTS_FILE);
         LeakwatchConfig.Exporter exporter = parseChoice(raw, ConfigKey.EXPORTER, LeakwatchConfig.Exporter.class,
                 LeakwatchConfig.Exporter.OTLP);
         LeakwatchConfig.LogSink log = parseChoice(raw, ConfigKey.LOG, LeakwatchConfig.LogSink.class,
                 LeakwatchConfig.LogSink.STDERR);
         int exportedSites = parseWholeNumber(raw, ConfigKey.OTLP_MAX_SITES, 20, LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
         return new LeakwatchConfig(enabled, packages, interval, window, horizon, eventsFile, exporter, log,
-                exportedSites);
+                exportedSites, parseResponses(raw));
+    }
+
+    private static ResponseSettings parseResponses(Map<ConfigKey, RawValue> raw) throws ConfigException {
+        Path samplesFile = parsePath(raw.get(ConfigKey.SAMPLES_FILE), ConfigKey.SAMPLES_FILE);
+        boolean dumpOnCritical = parseBoolean(raw, ConfigKey.HEAPDUMP_ON_CRITICAL, false);
+        Path dumpDir = parsePath(raw.get(ConfigKey.HEAPDUMP_DIR), ConfigKey.HEAPDUMP_DIR);
+        return new ResponseSettings(samplesFile, dumpOnCritical,
+                dumpDir == null ? Paths.get("").toAbsolutePath() : dumpDir,
+                parseAction(raw.get(ConfigKey.ACTION_ON_WARNING), ConfigKey.ACTION_ON_WARNING),
+                parseAction(raw.get(ConfigKey.ACTION_ON_CRITICAL), ConfigKey.ACTION_ON_CRITICAL),
+                parseBoolean(raw, ConfigKey.ACTION_DRY_RUN, false));
+    }
+
+    private static ActionTarget parseAction(RawValue value, ConfigKey key) throws ConfigException {
+        if (value == null) {
+            return null;
+        }
+        return ActionTarget.parse(value.text).orElseThrow(() -> invalid(value, key));
     }
 
     private static boolean parseBoolean(Map<ConfigKey, RawValue> raw, ConfigKey key, boolean fallback)
@@ -227,17 +245,17 @@ public final class ConfigParser {
         return packages;
     }
 
-    private static Path parsePath(RawValue value) throws ConfigException {
+    private static Path parsePath(RawValue value, ConfigKey key) throws ConfigException {
         if (value == null) {
             return null;
         }
         if (value.text.isEmpty()) {
-            throw invalid(value, ConfigKey.EVENTS_FILE);
+            throw invalid(value, key);
         }
         try {
             return Paths.get(value.text).toAbsolutePath();
         } catch (RuntimeException e) {
-            throw invalid(value, ConfigKey.EVENTS_FILE);
+            throw invalid(value, key);
         }
     }
 

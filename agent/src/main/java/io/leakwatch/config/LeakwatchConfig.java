@@ -128,9 +128,11 @@ public final class LeakwatchConfig {
     private final Exporter exporter;
     private final LogSink logSink;
     private final int maxExportedSites;
+    private final ResponseSettings responses;
 
     LeakwatchConfig(boolean enabled, List<String> packages, long intervalMillis, long windowMillis,
-            long criticalHorizonMillis, Path eventsFile, Exporter exporter, LogSink logSink, int maxExportedSites) {
+            long criticalHorizonMillis, Path eventsFile, Exporter exporter, LogSink logSink, int maxExportedSites,
+            ResponseSettings responses) {
         this.enabled = enabled;
         this.packages = List.copyOf(packages);
         this.intervalMillis = intervalMillis;
@@ -140,6 +142,7 @@ public final class LeakwatchConfig {
         this.exporter = exporter;
         this.logSink = logSink;
         this.maxExportedSites = maxExportedSites;
+        this.responses = responses;
     }
 
     public boolean enabled() {
@@ -178,6 +181,11 @@ public final class LeakwatchConfig {
     /** Most container sites exported as OTLP metrics: the alerted and growing ones first, then the largest. */
     public int maxExportedSites() {
         return maxExportedSites;
+    }
+
+    /** Samples file, heap dumps and actions. */
+    public ResponseSettings responses() {
+        return responses;
     }
 
     /** Whether a class of this binary name lies in one of the configured packages. */

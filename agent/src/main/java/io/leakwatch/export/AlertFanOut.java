@@ -10,7 +10,8 @@ import io.leakwatch.log.SuppressedErrors.Source;
 /**
  * Delivers each alert to every sink in turn, so that a sink that throws (stderr replaced by a stream that
  * throws, a full disk) costs only its own delivery: the other sinks still get the alert, and the failure
- * is counted ({@link Source#ALERT_SINK}) and reported once per sink. Never throws.
+ * is counted ({@link Source#ALERT_SINK}) and reported once per sink. Never throws. Alerts are delivered one at a
+ * time: a repeated alert (with evidence added, say) comes from a responder's thread, and sinks write whole lines.
  */
 public final class AlertFanOut {
 
@@ -20,7 +21,7 @@ public final class AlertFanOut {
         this.sinks = List.copyOf(sinks);
     }
 
-    public void deliver(Alert alert) {
+    public synchronized void deliver(Alert alert) {
         for (AlertSink sink : sinks) {
             try {
                 sink.deliver(alert);

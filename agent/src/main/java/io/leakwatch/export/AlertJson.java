@@ -1,6 +1,7 @@
 package io.leakwatch.export;
 
 import java.util.List;
+import java.util.Map;
 
 import io.leakwatch.analysis.Alert;
 
@@ -16,7 +17,14 @@ public final class AlertJson {
         return json.close();
     }
 
-    /** A flat JSON object of strings, numbers and string arrays. */
+    /** One value (a piece of evidence, say) as JSON, as it appears inside the alert's object. */
+    public static String valueToJson(Object value) {
+        JsonObjectWriter json = new JsonObjectWriter();
+        json.value(value);
+        return json.out.toString();
+    }
+
+    /** A JSON object of strings, numbers, and arrays and objects of them. */
     private static final class JsonObjectWriter {
         private final StringBuilder out = new StringBuilder("{");
 
@@ -26,6 +34,10 @@ public final class AlertJson {
             }
             string(name);
             out.append(':');
+            value(value);
+        }
+
+        private void value(Object value) {
             if (value instanceof Number) {
                 out.append(value);
             } else if (value instanceof List) {
@@ -35,11 +47,24 @@ public final class AlertJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    string(String.valueOf(items.get(i)));
+                    value(items.get(i));
                 }
                 out.append(']');
+            } else if (value instanceof Map) {
+                out.append('{');
+                boolean first = true;
+                for (Map.Entry<?, ?> member : ((Map<?, ?>) value).entrySet()) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    string(String.valueOf(member.getKey()));
+                    out.append(':');
+                    value(member.getValue());
+                }
+                out.append('}');
             } else {
-                string(value.toString());
+                string(String.valueOf(value));
             }
         }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.leakwatch.analysis.Alert;
 import io.leakwatch.analysis.AlertKind;
+import io.leakwatch.analysis.Evidence;
 import io.leakwatch.analysis.Severity;
 import io.leakwatch.log.AgentLog;
 
@@ -45,6 +46,19 @@ public final class AlertLine {
         if (alert.secondsToExhaustion() != null) {
             line.append(", full in ~").append(duration(alert.secondsToExhaustion()));
         }
+        return withFollowUp(line, alert);
+    }
+
+    /** What a repeated alert adds: where the entries come from (the most frequent stack), the heap dump's path. */
+    private static String withFollowUp(StringBuilder line, Alert alert) {
+        if (alert.evidence() != null && !alert.evidence().isEmpty()) {
+            Evidence top = alert.evidence().get(0);
+            line.append("; entries (").append(top.type()).append(", ").append(top.count()).append(" sampled) from ")
+                    .append(String.join(" < ", top.stack()));
+        }
+        if (alert.heapDump() != null) {
+            line.append("; heap dump ").append(alert.heapDump());
+        }
         return line.toString();
     }
 
@@ -71,7 +85,7 @@ public final class AlertLine {
                     .append(" classes loaded, ").append(String.format(Locale.ROOT, "%,d", alert.unloadedClasses()))
                     .append(" unloaded since start");
         }
-        return line.toString();
+        return withFollowUp(line, alert);
     }
 
     private static String whole(Double value) {

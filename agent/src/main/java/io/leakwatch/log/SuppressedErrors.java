@@ -22,7 +22,9 @@ public final class SuppressedErrors {
         /** A GC notification could not be read or an observer of it threw. */
         GC_NOTIFICATION("gc_notification"),
         /** The sampler's watchdog failed one check (an {@code OutOfMemoryError}, say); it checks again shortly. */
-        WATCHDOG("watchdog");
+        WATCHDOG("watchdog"),
+        /** Something done in answer to an alert (evidence, a heap dump, an action, a sample line) failed. */
+        RESPONDER("responder");
 
         private final String label;
 

@@ -34,6 +34,31 @@ class ConfigParserTest {
         assertEquals(LeakwatchConfig.Exporter.OTLP, config.exporter());
         assertEquals(LeakwatchConfig.LogSink.STDERR, config.logSink());
         assertEquals(20, config.maxExportedSites());
+        assertTrue(config.responses().samplesFile().isEmpty());
+        assertFalse(config.responses().heapDumpOnCritical());
+        assertEquals(Paths.get("").toAbsolutePath(), config.responses().heapDumpDir());
+        assertTrue(config.responses().onWarning().isEmpty());
+        assertTrue(config.responses().onCritical().isEmpty());
+        assertFalse(config.responses().actionDryRun());
+    }
+
+    @Test
+    void actionsAreAnAbsoluteCommandOrAWebUrl() throws ConfigException {
+        ResponseSettings responses = parse("action.onWarning=exec:/opt/rollback.sh,heapdump.onCritical=true,"
+                + "heapdump.dir=/var/dumps,action.dryRun=true",
+                Map.of("leakwatch.action.onCritical", "https://hooks.example.com/leak?token=s3cret"), Map.of()).responses();
+        assertEquals(Paths.get("/opt/rollback.sh"), responses.onWarning().orElseThrow().command().orElseThrow());
+        assertEquals("https://hooks.example.com/leak", responses.onCritical().orElseThrow().toString());
+        assertTrue(responses.heapDumpOnCritical());
+        assertEquals(Paths.get("/var/dumps"), responses.heapDumpDir());
+        assertTrue(responses.actionDryRun());
+
+        for (String wrong : List.of("exec:rollback.sh", "ftp://example.com/x", "rollback.sh", "http:///nohost")) {
+            ConfigException error = assertThrows(ConfigException.class,
+                    () -> parse("action.onCritical=" + wrong, Map.of(), Map.of()), wrong);
+            assertTrue(error.getMessage().contains("expected exec:/absolute/path/to/command or an http:// or https:// URL"),
+                    error.getMessage());
+        }
     }
 
     @Test
@@ -104,8 +129,8 @@ class ConfigParserTest {
 
     @Test
     void anUnknownKeyIsAnErrorInTheArgumentAndPropertiesButOnlyANoticeInTheEnvironment() throws ConfigException {
-        ConfigException argument = assertThrows(ConfigException.class, () -> parse("samples.file=x", Map.of(), Map.of()));
-        assertTrue(argument.getMessage().startsWith("unknown key 'samples.file' in the agent argument; accepted keys: packages,"),
+        ConfigException argument = assertThrows(ConfigException.class, () -> parse("sample.file=x", Map.of(), Map.of()));
+        assertTrue(argument.getMessage().startsWith("unknown key 'sample.file' in the agent argument; accepted keys: packages,"),
                 argument.getMessage());
         assertThrows(ConfigException.class, () -> parse(null, Map.of("leakwatch.colour", "red"), Map.of()));
         assertThrows(ConfigException.class, () -> parse("interval", Map.of(), Map.of()));

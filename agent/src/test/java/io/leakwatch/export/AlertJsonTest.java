@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.leakwatch.analysis.Alert;
 import io.leakwatch.analysis.AlertKind;
+import io.leakwatch.analysis.Evidence;
 import io.leakwatch.analysis.Severity;
 
 class AlertJsonTest {
@@ -22,12 +23,16 @@ class AlertJsonTest {
                 .size(1234)
                 .growthPerMin(456.789)
                 .estimatedBytes(98765)
-                .evidence(List.of("a \"quoted\" frame"))
-                .build();
+                .evidence(List.of(new Evidence(7, "com.acme.Tx", List.of("a \"quoted\" frame"), List.of()),
+                        new Evidence(2, "java.lang.Object[]", List.of("B.c(B.java:2)"), List.of("static A.tx", "[3]"))))
+                .build()
+                .amend().heapDump("/dumps/x.hprof").build();
         assertEquals("{\"time\":\"2026-11-25T10:15:30Z\",\"severity\":\"WARNING\",\"kind\":\"container\","
                 + "\"site\":\"com.acme.payment.FraudService#recentTransactions\",\"type\":\"java.util.HashMap\","
                 + "\"size\":1234,\"growthPerMin\":456.8,\"estimatedBytes\":98765,"
-                + "\"evidence\":[\"a \\\"quoted\\\" frame\"]}", AlertJson.toJson(alert));
+                + "\"evidence\":[{\"count\":7,\"type\":\"com.acme.Tx\",\"stack\":[\"a \\\"quoted\\\" frame\"]},"
+                + "{\"count\":2,\"type\":\"java.lang.Object[]\",\"stack\":[\"B.c(B.java:2)\"],"
+                + "\"path\":[\"static A.tx\",\"[3]\"]}],\"heapDump\":\"/dumps/x.hprof\"}", AlertJson.toJson(alert));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import io.leakwatch.analysis.Alert;
 import io.leakwatch.export.AlertFields;
+import io.leakwatch.export.AlertJson;
 import io.leakwatch.export.AlertLine;
 import io.leakwatch.export.AlertSink;
 import io.opentelemetry.api.common.AttributeKey;
@@ -77,7 +78,9 @@ final class OtlpAlertSink implements AlertSink {
         return attributes.build();
     }
 
+    /** Evidence objects travel as their JSON text, one array item each: log attributes hold no nested objects. */
     private static List<String> stringsOf(List<?> values) {
-        return values.stream().map(String::valueOf).collect(Collectors.toList());
+        return values.stream().map(value -> value instanceof Map ? AlertJson.valueToJson(value) : String.valueOf(value))
+                .collect(Collectors.toList());
     }
 }

@@ -1,18 +1,16 @@
-package io.leakwatch.agent;
+package io.leakwatch.log;
 
 import java.util.concurrent.ThreadFactory;
-
-import io.leakwatch.log.AgentLog;
 
 /**
  * Makes every thread the agent owns: daemon, named {@code leakwatch-*}, with no context class loader
  * (so it pins none of the application's), and reporting rather than rethrowing what escapes it.
  */
-final class AgentThreads implements ThreadFactory {
+public final class AgentThreads implements ThreadFactory {
 
     private final String name;
 
-    AgentThreads(String name) {
+    public AgentThreads(String name) {
         this.name = "leakwatch-" + name;
     }
 
