@@ -107,6 +107,39 @@ public final class LeakwatchConfig {
     public static final int EXISTING_CONTAINER_SCAN_DEPTH = 4;
     /** After attach, the most objects of watched classes that search reads the fields of. */
     public static final int EXISTING_CONTAINER_SCAN_OBJECTS = 10_000;
+    /** Share of the window that the Flight Recorder recording gathering evidence runs for, within the bounds below. */
+    public static final double EVIDENCE_RECORDING_SHARE_OF_WINDOW = 0.2;
+    /** Shortest evidence recording: old-object sampling needs a few seconds of a leak's allocations. */
+    public static final long EVIDENCE_MIN_RECORDING_MILLIS = 5_000;
+    /** Longest evidence recording a {@code window} asks for. */
+    public static final long EVIDENCE_MAX_RECORDING_MILLIS_OF_WINDOW = 60_000;
+    /**
+     * Collections that must follow the start of an evidence recording before it stops: the JVM reports only
+     * sampled objects that outlived a collection, which tells a leak's entries from garbage.
+     */
+    public static final int EVIDENCE_MIN_COLLECTIONS = 2;
+    /** Longest an evidence recording waits for those collections. */
+    public static final long EVIDENCE_MAX_RECORDING_MILLIS = 300_000;
+    /** How often a running evidence recording checks whether those collections have happened. */
+    public static final long EVIDENCE_COLLECTION_POLL_MILLIS = 500;
+    /**
+     * Longest the search for paths from old objects to GC roots may take when an evidence recording stops; it
+     * runs at a safepoint, so this bounds the pause it adds (huge arrays make it slow).
+     */
+    public static final long EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS = 1_000;
+    /** Most bytes an evidence recording keeps on disk. */
+    public static final long EVIDENCE_RECORDING_MAX_BYTES = 16L * 1024 * 1024;
+    /** Most old-object samples read back from one recording (the JVM keeps 256 by default). */
+    public static final int EVIDENCE_MAX_SAMPLES_READ = 4096;
+    /** Alerts waiting for evidence at most; beyond it an alert goes without. */
+    public static final int EVIDENCE_MAX_WAITING_ALERTS = 64;
+    /** Pieces of evidence (type and stack) an alert carries at most. */
+    public static final int EVIDENCE_MAX_STACKS = 5;
+    /** Frames of a piece of evidence's stack. */
+    public static final int EVIDENCE_FRAMES = 8;
+    /** References of a path to a GC root read, and shown, at most. */
+    public static final int EVIDENCE_MAX_PATH_READ = 64;
+    public static final int EVIDENCE_MAX_PATH_STEPS = 12;
 
     /** The highest {@code otlp.maxSites} accepted: each site is a few metric series in the user's backend. */
     public static final int MAX_EXPORTED_SITES_LIMIT = 1000;

@@ -1,0 +1,99 @@
+package io.leakwatch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A leak's WARNING is repeated once with {@code evidence}: the allocation stack of the objects the leaking field
+ * keeps alive, from a Flight Recorder recording, naming the line that adds to it and the request path above it.
+ * Without Flight Recorder the alerts still come, and one line says why they carry no evidence.
+ */
+class EvidenceIT {
+
+    private static final String SCENARIO = "com.acme.scenarios.EvidenceLeak";
+    private static final String LEDGER = SCENARIO + "$Ledger#entries";
+    private static final String AGENT = "packages=com.acme.scenarios,interval=250ms,window=6s";
+
+    @Test
+    void theRepeatedWarningNamesTheLineThatAddsToTheLeak() throws IOException {
+        int addingLine = lineOf("// the line that adds to the ledger");
+        try (ForkedJvm jvm = ForkedJvm.builder(SCENARIO).jvmOption("-Xmx256m").agent(AGENT).start()) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> ledgerAlerts(jvm).stream().anyMatch(alert -> alert.has("evidence")));
+
+            List<AlertRecord> alerts = ledgerAlerts(jvm);
+            assertThat(alerts).extracting(AlertRecord::severity).containsExactly("WARNING", "WARNING");
+            assertThat(alerts.get(0).has("evidence")).isFalse();
+            assertThat(alerts.get(1).time()).isEqualTo(alerts.get(0).time());
+
+            JsonNode evidence = alerts.get(1).json().get("evidence");
+            assertThat(evidence.size()).isBetween(1, 5);
+            List<String> stacks = new ArrayList<>();
+            long previousCount = Long.MAX_VALUE;
+            for (JsonNode item : evidence) {
+                assertThat(item.get("count").asLong()).isPositive().isLessThanOrEqualTo(previousCount);
+                previousCount = item.get("count").asLong();
+                String stack = strings(item.get("stack"));
+                stacks.add(stack);
+                assertThat(stack).as("every piece was allocated handling a request, none for the bounded cache")
+                        .contains(SCENARIO + "$RequestHandler.handle(EvidenceLeak.java:")
+                        .doesNotContain("QuoteCache");
+            }
+            JsonNode top = evidence.get(0);
+            assertThat(strings(top.get("stack"))).as("the most frequent: the line that adds to the ledger")
+                    .contains(SCENARIO + "$Ledger.record(EvidenceLeak.java:" + addingLine + ")\n"
+                            + SCENARIO + "$RequestHandler.handle(EvidenceLeak.java:");
+            assertThat(strings(top.get("path"))).contains(SCENARIO + "$Ledger.entries");
+            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] evidence for " + LEDGER
+                    + " from a ") && line.contains(" s Flight Recorder recording (stopping it, with the search for GC roots, took "));
+            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] WARNING container " + LEDGER)
+                    && line.contains("; entries (") && line.contains("Ledger.record(EvidenceLeak.java:" + addingLine));
+        }
+    }
+
+    @Test
+    void withoutFlightRecorderAlertsComeWithoutEvidence() {
+        try (ForkedJvm jvm = ForkedJvm.builder(SCENARIO).jvmOption("-Xmx256m").jvmOption("-XX:-FlightRecorder")
+                .agent(AGENT).start()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !ledgerAlerts(jvm).isEmpty());
+            assertThat(jvm.stderr()).filteredOn(line -> line.contains("no evidence of which code fills a leak"))
+                    .containsExactly("[leakwatch] alerts will carry no evidence of which code fills a leak:"
+                            + " Flight Recorder is disabled in this JVM");
+            assertThat(ledgerAlerts(jvm)).noneMatch(alert -> alert.has("evidence"));
+        }
+    }
+
+    private static List<AlertRecord> ledgerAlerts(ForkedJvm jvm) {
+        return jvm.alerts().stream().filter(alert -> LEDGER.equals(alert.site())).collect(Collectors.toList());
+    }
+
+    private static String strings(JsonNode array) {
+        List<String> items = new ArrayList<>();
+        array.forEach(item -> items.add(item.asText()));
+        return String.join("\n", items);
+    }
+
+    /** The scenario's line holding {@code marker}, read from its source so that editing it cannot break the test. */
+    private static int lineOf(String marker) throws IOException {
+        List<String> source = Files.readAllLines(Path.of("src/test/java/com/acme/scenarios/EvidenceLeak.java"));
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains(marker)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line with " + marker);
+    }
+}

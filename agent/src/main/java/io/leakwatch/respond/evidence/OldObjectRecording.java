@@ -1,0 +1,182 @@
+package io.leakwatch.respond.evidence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.leakwatch.config.LeakwatchConfig;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A Flight Recorder recording of {@code jdk.OldObjectSample} alone: the JVM samples allocations while it runs
+ * and, when it stops, writes those of the sampled objects still alive, each with its allocation stack and the
+ * chain of references from a GC root. The only class that links {@code jdk.jfr}, so that a runtime without it
+ * fails here, once, and nowhere else.
+ */
+final class OldObjectRecording {
+
+    private static final String EVENT = "jdk.OldObjectSample";
+    private static final String CLASS_NAME_PREFIX = "Class Name: ";
+    private static final String PRIMITIVE_CODES = "BCSIJFDZ";
+    private static final String[] PRIMITIVE_NAMES = {"byte", "char", "short", "int", "long", "float", "double", "boolean"};
+
+    private final Recording recording;
+
+    private OldObjectRecording(Recording recording) {
+        this.recording = recording;
+    }
+
+    /** Why no recording can be made in this JVM; null when one can. */
+    static String unavailableReason() {
+        if (ModuleLayer.boot().findModule("jdk.jfr").isEmpty()) {
+            return "this runtime has no jdk.jfr module";
+        }
+        try {
+            return FlightRecorder.isAvailable() ? null : "Flight Recorder is disabled in this JVM";
+        } catch (Throwable t) {
+            return "Flight Recorder cannot be used (" + t + ")";
+        }
+    }
+
+    static OldObjectRecording start() {
+        Recording recording = new Recording();
+        recording.setName("leakwatch-evidence");
+        recording.setToDisk(true);
+        recording.setMaxSize(LeakwatchConfig.EVIDENCE_RECORDING_MAX_BYTES);
+        recording.setDumpOnExit(false);
+        // The cutoff bounds the search for paths to GC roots, which runs at a safepoint when the recording stops.
+        recording.enable(EVENT).withStackTrace()
+                .with("cutoff", LeakwatchConfig.EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS + " ms");
+        recording.start();
+        return new OldObjectRecording(recording);
+    }
+
+    /** Stops the recording (the pause happens here), reads the sampled objects back, and deletes the data. */
+    List<SampledOldObject> stopAndRead(StopTimer timer) throws IOException {
+        Path file = Files.createTempFile("leakwatch-evidence-", ".jfr");
+        try {
+            long started = System.nanoTime();
+            recording.stop();
+            timer.stopped(System.nanoTime() - started);
+            recording.dump(file);
+            List<SampledOldObject> samples = new ArrayList<>();
+            try (RecordingFile events = new RecordingFile(file)) {
+                while (events.hasMoreEvents() && samples.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
+                    RecordedEvent event = events.readEvent();
+                    if (EVENT.equals(event.getEventType().getName())) {
+                        samples.add(sampleOf(event));
+                    }
+                }
+            }
+            return samples;
+        } finally {
+            recording.close();
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Closes a recording whose reading failed or was abandoned. */
+    void close() {
+        recording.close();
+    }
+
+    private static SampledOldObject sampleOf(RecordedEvent event) {
+        RecordedObject object = event.getValue("object");
+        String type = object == null ? "?" : nameOf(object.getValue("type"));
+        return new SampledOldObject(type, framesOf(event.getStackTrace()), pathOf(object), rootOf(event));
+    }
+
+    private static List<String> framesOf(RecordedStackTrace trace) {
+        List<String> frames = new ArrayList<>();
+        if (trace == null) {
+            return frames;
+        }
+        for (RecordedFrame frame : trace.getFrames()) {
+            if (!frame.isJavaFrame() || frame.getMethod() == null) {
+                continue;
+            }
+            String className = frame.getMethod().getType().getName();
+            int line = frame.getLineNumber();
+            frames.add(className + "." + frame.getMethod().getName() + "(" + sourceFileOf(className)
+                    + (line > 0 ? ":" + line : "") + ")");
+        }
+        return frames;
+    }
+
+    /** Flight Recorder does not record source files; Java's convention (the top-level class's name) is the guess. */
+    private static String sourceFileOf(String className) {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int nested = simple.indexOf('$');
+        return (nested > 0 ? simple.substring(0, nested) : simple) + ".java";
+    }
+
+    private static List<SampledOldObject.Reference> pathOf(RecordedObject object) {
+        List<SampledOldObject.Reference> path = new ArrayList<>();
+        RecordedObject current = object;
+        while (current != null && path.size() < LeakwatchConfig.EVIDENCE_MAX_PATH_READ) {
+            RecordedObject referrer = current.getValue("referrer");
+            if (referrer == null) {
+                break;
+            }
+            RecordedObject holder = referrer.getValue("object");
+            if (holder == null) {
+                break;
+            }
+            String holderType = nameOf(holder.getValue("type"));
+            String description = holder.getString("description");
+            boolean isStatic = "java.lang.Class".equals(holderType) && description != null
+                    && description.startsWith(CLASS_NAME_PREFIX);
+            String holderName = isStatic ? description.substring(CLASS_NAME_PREFIX.length()) : holderType;
+            RecordedObject field = referrer.getValue("field");
+            RecordedObject array = referrer.getValue("array");
+            path.add(new SampledOldObject.Reference(holderName, field == null ? null : field.getString("name"),
+                    isStatic, array == null ? -1 : array.getLong("index"), referrer.getInt("skip")));
+            current = holder;
+        }
+        return path;
+    }
+
+    private static String rootOf(RecordedEvent event) {
+        RecordedObject root = event.getValue("root");
+        if (root == null) {
+            return null;
+        }
+        String description = root.getString("description");
+        return root.getString("system") + " / " + root.getString("type")
+                + (description == null || description.isEmpty() ? "" : " (" + description + ")");
+    }
+
+    /** {@code [Ljava.lang.String;} as {@code java.lang.String[]}, {@code [B} as {@code byte[]}. */
+    private static String nameOf(RecordedClass type) {
+        return type == null ? "?" : readableName(type.getName());
+    }
+
+    static String readableName(String name) {
+        int dimensions = 0;
+        while (dimensions < name.length() && name.charAt(dimensions) == '[') {
+            dimensions++;
+        }
+        if (dimensions == 0) {
+            return name;
+        }
+        String element = name.substring(dimensions);
+        int primitive = element.length() == 1 ? PRIMITIVE_CODES.indexOf(element.charAt(0)) : -1;
+        String base = primitive >= 0 ? PRIMITIVE_NAMES[primitive]
+                : element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
+        return base + "[]".repeat(dimensions);
+    }
+
+    /** Told how long stopping the recording took: the root search's safepoint pause is part of it. */
+    interface StopTimer {
+        void stopped(long nanos);
+    }
+}

@@ -1,0 +1,77 @@
+package io.leakwatch.respond.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.leakwatch.analysis.Evidence;
+import io.leakwatch.respond.evidence.SampledOldObject.Reference;
+
+class EvidenceSelectorTest {
+
+    private static final String ADD = "com.acme.Ledger.record(Ledger.java:30)";
+    private static final String HANDLE = "com.acme.Handler.handle(Handler.java:12)";
+
+    private static SampledOldObject kept(String type, List<String> stack, String holder, String field) {
+        return new SampledOldObject(type, stack, List.of(
+                new Reference("java.util.HashMap$Node", "value", false, -1, 0),
+                new Reference("java.util.HashMap$Node[]", null, false, 7, 0),
+                new Reference("java.util.HashMap", "table", false, -1, 0),
+                new Reference(holder, field, false, -1, 0)), "Threads / Stack Variable (Thread Name: main)");
+    }
+
+    @Test
+    void onlyWhatTheSitesFieldKeepsAliveMostFrequentFirst() {
+        List<SampledOldObject> samples = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            samples.add(kept("com.acme.Payment", List.of(ADD, HANDLE), "com.acme.Ledger", "entries"));
+        }
+        samples.add(kept("java.util.HashMap$Node",
+                List.of("java.util.HashMap.newNode(HashMap.java:1)", "java.util.HashMap.putVal(HashMap.java:2)",
+                        "java.util.HashMap.put(HashMap.java:3)", ADD, HANDLE), "com.acme.Ledger", "entries"));
+        for (int i = 0; i < 5; i++) {
+            samples.add(kept("byte[]", List.of("com.acme.Quotes.remember(Quotes.java:9)", HANDLE),
+                    "com.acme.Quotes", "recent"));
+        }
+
+        List<Evidence> evidence = EvidenceSelector.select(samples, "com.acme.Ledger#entries");
+
+        assertEquals(2, evidence.size());
+        assertEquals(3, evidence.get(0).count());
+        assertEquals("com.acme.Payment", evidence.get(0).type());
+        assertEquals(List.of(ADD, HANDLE), evidence.get(0).stack());
+        assertEquals(List.of("java.util.HashMap.put(HashMap.java:3)", ADD, HANDLE), evidence.get(1).stack(),
+                "the JDK call that adds, then the application's frames");
+        assertEquals(List.of("java.util.HashMap$Node.value", "java.util.HashMap$Node[][7]", "java.util.HashMap.table",
+                "com.acme.Ledger.entries", "root: Threads / Stack Variable (Thread Name: main)"), evidence.get(0).path());
+    }
+
+    @Test
+    void aFieldReachedThroughASubclassStillMatchesByName() {
+        List<SampledOldObject> samples = List.of(
+                kept("com.acme.Payment", List.of(ADD), "com.acme.SpecialLedger", "entries"));
+        assertEquals(1, EvidenceSelector.select(samples, "com.acme.Ledger#entries").size());
+        assertTrue(EvidenceSelector.select(samples, "com.acme.Ledger#other").isEmpty());
+    }
+
+    @Test
+    void aHeapPoolTakesEverySample() {
+        List<SampledOldObject> samples = List.of(
+                kept("com.acme.Payment", List.of(ADD), "com.acme.Ledger", "entries"),
+                new SampledOldObject("byte[]", List.of(HANDLE), List.of(), null));
+        List<Evidence> evidence = EvidenceSelector.select(samples, null);
+        assertEquals(2, evidence.size());
+        assertTrue(evidence.get(1).path().isEmpty(), "no path was searched for it");
+    }
+
+    @Test
+    void arrayTypesReadAsInSource() {
+        assertEquals("byte[]", OldObjectRecording.readableName("[B"));
+        assertEquals("java.lang.String[][]", OldObjectRecording.readableName("[[Ljava.lang.String;"));
+        assertEquals("com.acme.Payment", OldObjectRecording.readableName("com.acme.Payment"));
+    }
+}
