@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.leakwatch.it.otlp.OtlpReceiver;
 import io.leakwatch.it.otlp.OtlpReceiver.ReceivedLog;
@@ -28,7 +33,7 @@ class DemoAppIT {
 
     /** The README's OTLP variant: the same run, exported to a collector (here the test receiver). */
     @Test
-    void namesTheFraudHistoryMapAsTheLeakAlsoOverOtlp() {
+    void namesTheFraudHistoryMapAsTheLeakAlsoOverOtlp() throws IOException {
         try (OtlpReceiver collector = OtlpReceiver.start();
                 ForkedJvm demo = demo("--feature", "fraud-history", "--load", "300", "--port", "0", "--duration", "3m")
                         .agent(AGENT_OPTIONS + ",exporter=otlp")
@@ -46,6 +51,18 @@ class DemoAppIT {
             assertThat(alert.json().get("size").asLong()).isPositive();
             assertThat(alert.json().get("growthPerMin").asDouble()).isPositive();
             assertThat(alert.json().get("estimatedBytes").asLong()).isPositive();
+
+            // The alert repeated with evidence: the line that adds to the map, with the request path above it.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> evidenceFor(demo).isPresent() || !demo.isAlive());
+            JsonNode entries = evidenceFor(demo).orElseThrow(() -> new AssertionError("no evidence for "
+                    + LEAKING_SITE + "; stderr: " + demo.stderr())).get(0);
+            assertThat(entries.get("type").asText()).isEqualTo("com.acme.payment.Transaction");
+            List<String> stack = new ArrayList<>();
+            entries.get("stack").forEach(frame -> stack.add(frame.asText()));
+            assertThat(stack.get(0)).isEqualTo("com.acme.payment.FraudService.assess(FraudService.java:"
+                    + lineAddingToTheMap() + ")");
+            assertThat(stack).anyMatch(frame -> frame.startsWith("com.acme.payment.CheckoutHandler."));
 
             ReceivedLog record = OtlpExportIT.awaitAlertRecord(collector, LEAKING_SITE, alert.severity());
             assertThat(record.resource()).containsEntry("service.name", "payment-demo");
@@ -74,6 +91,24 @@ class DemoAppIT {
                     .noneMatch(line -> line.contains("leakwatch is disabled"));
             assertThat(demo.threadDump()).as("the agent's sampler runs in the demo JVM").contains("\"leakwatch-sampler\"");
         }
+    }
+
+    private static Optional<JsonNode> evidenceFor(ForkedJvm demo) {
+        return demo.alerts().stream()
+                .filter(alert -> LEAKING_SITE.equals(alert.site()) && alert.has("evidence"))
+                .map(alert -> alert.json().get("evidence"))
+                .findFirst();
+    }
+
+    /** Read from the demo's source, so that editing it cannot break the test. */
+    private static int lineAddingToTheMap() throws IOException {
+        List<String> source = Files.readAllLines(Path.of("../demo-app/src/main/java/com/acme/payment/FraudService.java"));
+        for (int i = 0; i < source.size(); i++) {
+            if (source.get(i).contains("recentTransactions.put(")) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("FraudService no longer puts into recentTransactions");
     }
 
     private static Optional<AlertRecord> leakAlert(ForkedJvm demo) {

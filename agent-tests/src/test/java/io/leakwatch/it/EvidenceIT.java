@@ -33,8 +33,9 @@ class EvidenceIT {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> ledgerAlerts(jvm).stream().anyMatch(alert -> alert.has("evidence")));
 
-            List<AlertRecord> alerts = ledgerAlerts(jvm);
-            assertThat(alerts).extracting(AlertRecord::severity).containsExactly("WARNING", "WARNING");
+            List<AlertRecord> alerts = ledgerAlerts(jvm).stream().filter(alert -> "WARNING".equals(alert.severity()))
+                    .collect(Collectors.toList());
+            assertThat(alerts).as("the WARNING, then its one repeat").hasSize(2);
             assertThat(alerts.get(0).has("evidence")).isFalse();
             assertThat(alerts.get(1).time()).isEqualTo(alerts.get(0).time());
 

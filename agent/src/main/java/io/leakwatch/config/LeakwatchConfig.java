@@ -108,7 +108,7 @@ public final class LeakwatchConfig {
     /** After attach, the most objects of watched classes that search reads the fields of. */
     public static final int EXISTING_CONTAINER_SCAN_OBJECTS = 10_000;
     /** Share of the window that the Flight Recorder recording gathering evidence runs for, within the bounds below. */
-    public static final double EVIDENCE_RECORDING_SHARE_OF_WINDOW = 0.2;
+    public static final double EVIDENCE_RECORDING_SHARE_OF_WINDOW = 0.5;
     /** Shortest evidence recording: old-object sampling needs a few seconds of a leak's allocations. */
     public static final long EVIDENCE_MIN_RECORDING_MILLIS = 5_000;
     /** Longest evidence recording a {@code window} asks for. */
@@ -127,6 +127,11 @@ public final class LeakwatchConfig {
      * runs at a safepoint, so this bounds the pause it adds (huge arrays make it slow).
      */
     public static final long EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS = 1_000;
+    /**
+     * Allocations sampled, with their stacks, while an evidence recording runs: a container's small entry objects
+     * must turn up a few times in a short recording (Flight Recorder's "profile" settings take 300/s).
+     */
+    public static final String EVIDENCE_ALLOCATION_SAMPLES = "1000/s";
     /** Most bytes an evidence recording keeps on disk. */
     public static final long EVIDENCE_RECORDING_MAX_BYTES = 16L * 1024 * 1024;
     /** Most old-object samples read back from one recording (the JVM keeps 256 by default). */

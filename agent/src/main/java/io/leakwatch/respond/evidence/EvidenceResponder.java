@@ -51,7 +51,7 @@ public final class EvidenceResponder implements AlertSink {
     public static Optional<AlertSink> start(LeakwatchConfig config, FollowUpAlerts followUps) {
         String unavailable;
         try {
-            unavailable = OldObjectRecording.unavailableReason();
+            unavailable = EvidenceRecording.unavailableReason();
         } catch (LinkageError noJfr) {
             unavailable = "Flight Recorder cannot be used (" + noJfr + ")";
         }
@@ -63,7 +63,7 @@ public final class EvidenceResponder implements AlertSink {
     }
 
     /**
-     * Shortest time a recording runs: a fifth of the window, within bounds, long enough to sample a leak's
+     * Shortest time a recording runs: half the window, within bounds, long enough to sample a leak's
      * allocations, short enough to matter.
      */
     static long recordingMillis(long windowMillis) {
@@ -100,7 +100,7 @@ public final class EvidenceResponder implements AlertSink {
 
     private void record() {
         try {
-            OldObjectRecording started = OldObjectRecording.start();
+            EvidenceRecording started = EvidenceRecording.start();
             long collectionsBefore = CollectionCount.sinceStart();
             long startedNanos = System.nanoTime();
             thread.schedule(() -> finishWhenDue(started, startedNanos, collectionsBefore), recordingMillis,
@@ -119,7 +119,7 @@ public final class EvidenceResponder implements AlertSink {
      * The JVM writes only sampled objects that have lived through a collection since they were sampled, so the
      * recording runs until collections have followed its start (or its longest time has passed).
      */
-    private void finishWhenDue(OldObjectRecording started, long startedNanos, long collectionsBefore) {
+    private void finishWhenDue(EvidenceRecording started, long startedNanos, long collectionsBefore) {
         boolean collected = CollectionCount.sinceStart() - collectionsBefore >= LeakwatchConfig.EVIDENCE_MIN_COLLECTIONS;
         boolean tooLong = System.nanoTime() - startedNanos >= TimeUnit.MILLISECONDS.toNanos(
                 LeakwatchConfig.EVIDENCE_MAX_RECORDING_MILLIS);
@@ -131,10 +131,10 @@ public final class EvidenceResponder implements AlertSink {
         }
     }
 
-    private void finish(OldObjectRecording started, long recordedSeconds) {
+    private void finish(EvidenceRecording started, long recordedSeconds) {
         try {
             long[] pauseNanos = new long[1];
-            List<SampledOldObject> samples = started.stopAndRead(nanos -> pauseNanos[0] = nanos);
+            EvidenceRecording.Recorded samples = started.stopAndRead(nanos -> pauseNanos[0] = nanos);
             Alert alert;
             while ((alert = waiting.poll()) != null) {
                 waitingCount.decrementAndGet();
@@ -153,12 +153,12 @@ public final class EvidenceResponder implements AlertSink {
         }
     }
 
-    private void answer(Alert alert, List<SampledOldObject> samples, long recordedSeconds, long pauseNanos) {
-        List<Evidence> evidence = EvidenceSelector.select(samples,
+    private void answer(Alert alert, EvidenceRecording.Recorded samples, long recordedSeconds, long pauseNanos) {
+        List<Evidence> evidence = EvidenceSelector.select(samples.oldObjects, samples.allocations,
                 alert.kind() == AlertKind.CONTAINER ? alert.site() : null);
         String what = alert.kind() == AlertKind.CONTAINER ? alert.site() : "heap pool '" + alert.pool() + "'";
         if (evidence.isEmpty()) {
-            AgentLog.line("no evidence for " + what + ": of " + samples.size() + " old objects sampled in "
+            AgentLog.line("no evidence for " + what + ": of " + samples.oldObjects.size() + " old objects sampled in "
                     + recordedSeconds + " s, none was kept alive by it");
             return;
         }

@@ -1,9 +1,11 @@
 package io.leakwatch.respond.evidence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.leakwatch.analysis.Evidence;
 import io.leakwatch.config.LeakwatchConfig;
@@ -11,7 +13,9 @@ import io.leakwatch.config.LeakwatchConfig;
 /**
  * Picks, from the old objects a recording sampled, those a suspect keeps alive, and groups them by type and
  * allocation stack, most frequent first. A container site's objects are those whose chain of references passes
- * through the site's field; a heap pool's are all of them.
+ * through the site's field; a heap pool's are all of them. For a container, the application class of its entries
+ * (the first object below the JDK's own nodes and arrays on those chains) comes first, with the stack the
+ * allocation samples found it made at: the line that adds to the container, as a rule.
  */
 final class EvidenceSelector {
 
@@ -21,8 +25,78 @@ final class EvidenceSelector {
     }
 
     /** @param site {@code Owner#field}, or null for a heap pool */
-    static List<Evidence> select(List<SampledOldObject> samples, String site) {
+    static List<Evidence> select(List<SampledOldObject> samples, List<AllocationSample> allocations, String site) {
         List<SampledOldObject> kept = site == null ? samples : keptBy(samples, site);
+        List<Evidence> evidence = new ArrayList<>();
+        if (site != null) {
+            entriesMadeAt(kept, allocations, site).ifPresent(evidence::add);
+        }
+        for (Evidence item : byTypeAndStack(kept)) {
+            if (evidence.size() < LeakwatchConfig.EVIDENCE_MAX_STACKS) {
+                evidence.add(item);
+            }
+        }
+        return evidence;
+    }
+
+    /** The most frequent application class of the entries, with its most frequent allocation stack; if sampled. */
+    private static Optional<Evidence> entriesMadeAt(List<SampledOldObject> kept, List<AllocationSample> allocations,
+            String site) {
+        String field = site.substring(site.indexOf('#') + 1);
+        Map<String, List<String>> pathByEntryType = new LinkedHashMap<>();
+        Map<String, Integer> entryCounts = new HashMap<>();
+        for (SampledOldObject sample : kept) {
+            EntryStep entry = entryOf(sample, field);
+            if (entry != null && !isPlatformClass(entry.type)) {
+                entryCounts.merge(entry.type, 1, Integer::sum);
+                pathByEntryType.putIfAbsent(entry.type, describe(sample.path().subList(entry.firstStep,
+                        sample.path().size()), sample.root()));
+            }
+        }
+        Optional<String> entryType = entryCounts.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        if (entryType.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<List<String>, Long> stacks = new HashMap<>();
+        for (AllocationSample allocation : allocations) {
+            if (allocation.type().equals(entryType.get())) {
+                stacks.merge(stackToShow(allocation.stack()), 1L, Long::sum);
+            }
+        }
+        return stacks.entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(top -> new Evidence(top.getValue(), entryType.get(), top.getKey(),
+                        pathByEntryType.get(entryType.get())));
+    }
+
+    /**
+     * Where the entry sits on a sample's chain: going down from the site's field past the JDK's own holders (the
+     * map, its table, its nodes), the first object that is not one of them.
+     */
+    private static EntryStep entryOf(SampledOldObject sample, String field) {
+        List<SampledOldObject.Reference> path = sample.path();
+        int site = -1;
+        for (int i = 0; i < path.size() && site < 0; i++) {
+            if (field.equals(path.get(i).field())) {
+                site = i;
+            }
+        }
+        int below = site - 1;
+        while (below >= 0 && isPlatformClass(path.get(below).holder())) {
+            below--;
+        }
+        int firstStep = below + 1;
+        if (site < 0 || firstStep == site) {
+            return null;
+        }
+        return new EntryStep(firstStep == 0 ? sample.type() : path.get(firstStep - 1).holder(), firstStep);
+    }
+
+    private static boolean isPlatformClass(String name) {
+        return name.indexOf('.') < 0 || isPlatform(name);
+    }
+
+    private static List<Evidence> byTypeAndStack(List<SampledOldObject> kept) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (SampledOldObject sample : kept) {
             List<String> stack = stackToShow(sample.stack());
@@ -33,7 +107,8 @@ final class EvidenceSelector {
         ranked.sort((a, b) -> Long.compare(b.count, a.count));
         List<Evidence> evidence = new ArrayList<>();
         for (Group group : ranked.subList(0, Math.min(ranked.size(), LeakwatchConfig.EVIDENCE_MAX_STACKS))) {
-            evidence.add(new Evidence(group.count, group.first.type(), group.stack, pathOf(group.first)));
+            evidence.add(new Evidence(group.count, group.first.type(), group.stack,
+                    describe(group.first.path(), group.first.root())));
         }
         return evidence;
     }
@@ -88,19 +163,30 @@ final class EvidenceSelector {
         return false;
     }
 
-    private static List<String> pathOf(SampledOldObject sample) {
+    private static List<String> describe(List<SampledOldObject.Reference> steps, String root) {
         List<String> path = new ArrayList<>();
-        for (SampledOldObject.Reference step : sample.path()) {
+        for (SampledOldObject.Reference step : steps) {
             if (path.size() == LeakwatchConfig.EVIDENCE_MAX_PATH_STEPS) {
                 path.add("...");
                 break;
             }
             path.add(step.describe());
         }
-        if (sample.root() != null && !path.isEmpty()) {
-            path.add("root: " + sample.root());
+        if (root != null && !path.isEmpty()) {
+            path.add("root: " + root);
         }
         return path;
+    }
+
+    /** The type of a chain's entry, and the index of the step that holds it. */
+    private static final class EntryStep {
+        final String type;
+        final int firstStep;
+
+        EntryStep(String type, int firstStep) {
+            this.type = type;
+            this.firstStep = firstStep;
+        }
     }
 
     /** Samples of one type allocated at one stack. */

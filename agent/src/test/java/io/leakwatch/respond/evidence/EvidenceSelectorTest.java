@@ -38,7 +38,7 @@ class EvidenceSelectorTest {
                     "com.acme.Quotes", "recent"));
         }
 
-        List<Evidence> evidence = EvidenceSelector.select(samples, "com.acme.Ledger#entries");
+        List<Evidence> evidence = EvidenceSelector.select(samples, List.of(), "com.acme.Ledger#entries");
 
         assertEquals(2, evidence.size());
         assertEquals(3, evidence.get(0).count());
@@ -51,11 +51,41 @@ class EvidenceSelectorTest {
     }
 
     @Test
+    void theEntriesComeFirstWithTheLineThatMadeThem() {
+        List<SampledOldObject> samples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // Big arrays inside the entries are what the old-object sampler favours.
+            samples.add(new SampledOldObject("float[]", List.of("com.acme.Model.features(Model.java:5)", HANDLE),
+                    List.of(new Reference("com.acme.Payment", "features", false, -1, 0),
+                            new Reference("java.util.HashMap$Node", "value", false, -1, 0),
+                            new Reference("java.util.HashMap$Node[]", null, false, 3, 0),
+                            new Reference("java.util.HashMap", "table", false, -1, 0),
+                            new Reference("com.acme.Ledger", "entries", false, -1, 0)), null));
+        }
+        List<AllocationSample> allocations = List.of(
+                new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE)),
+                new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE)),
+                new AllocationSample("com.acme.Payment", List.of("com.acme.Other.make(Other.java:1)")),
+                new AllocationSample("byte[]", List.of(ADD, HANDLE)));
+
+        List<Evidence> evidence = EvidenceSelector.select(samples, allocations, "com.acme.Ledger#entries");
+
+        assertEquals(2, evidence.size());
+        assertEquals("com.acme.Payment", evidence.get(0).type());
+        assertEquals(2, evidence.get(0).count());
+        assertEquals(List.of(ADD, HANDLE), evidence.get(0).stack());
+        assertEquals(List.of("java.util.HashMap$Node.value", "java.util.HashMap$Node[][3]", "java.util.HashMap.table",
+                "com.acme.Ledger.entries"), evidence.get(0).path());
+        assertEquals("float[]", evidence.get(1).type());
+        assertEquals(4, evidence.get(1).count());
+    }
+
+    @Test
     void aFieldReachedThroughASubclassStillMatchesByName() {
         List<SampledOldObject> samples = List.of(
                 kept("com.acme.Payment", List.of(ADD), "com.acme.SpecialLedger", "entries"));
-        assertEquals(1, EvidenceSelector.select(samples, "com.acme.Ledger#entries").size());
-        assertTrue(EvidenceSelector.select(samples, "com.acme.Ledger#other").isEmpty());
+        assertEquals(1, EvidenceSelector.select(samples, List.of(), "com.acme.Ledger#entries").size());
+        assertTrue(EvidenceSelector.select(samples, List.of(), "com.acme.Ledger#other").isEmpty());
     }
 
     @Test
@@ -63,15 +93,15 @@ class EvidenceSelectorTest {
         List<SampledOldObject> samples = List.of(
                 kept("com.acme.Payment", List.of(ADD), "com.acme.Ledger", "entries"),
                 new SampledOldObject("byte[]", List.of(HANDLE), List.of(), null));
-        List<Evidence> evidence = EvidenceSelector.select(samples, null);
+        List<Evidence> evidence = EvidenceSelector.select(samples, List.of(), null);
         assertEquals(2, evidence.size());
         assertTrue(evidence.get(1).path().isEmpty(), "no path was searched for it");
     }
 
     @Test
     void arrayTypesReadAsInSource() {
-        assertEquals("byte[]", OldObjectRecording.readableName("[B"));
-        assertEquals("java.lang.String[][]", OldObjectRecording.readableName("[[Ljava.lang.String;"));
-        assertEquals("com.acme.Payment", OldObjectRecording.readableName("com.acme.Payment"));
+        assertEquals("byte[]", EvidenceRecording.readableName("[B"));
+        assertEquals("java.lang.String[][]", EvidenceRecording.readableName("[[Ljava.lang.String;"));
+        assertEquals("com.acme.Payment", EvidenceRecording.readableName("com.acme.Payment"));
     }
 }

@@ -17,21 +17,24 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A Flight Recorder recording of {@code jdk.OldObjectSample} alone: the JVM samples allocations while it runs
- * and, when it stops, writes those of the sampled objects still alive, each with its allocation stack and the
- * chain of references from a GC root. The only class that links {@code jdk.jfr}, so that a runtime without it
- * fails here, once, and nowhere else.
+ * A Flight Recorder recording of two events only. {@code jdk.OldObjectSample}: the JVM samples allocations while
+ * it runs and, when it stops, writes those of the sampled objects still alive, each with its allocation stack and
+ * the chain of references from a GC root. {@code jdk.ObjectAllocationSample} (JDK 16 and later; ignored before):
+ * a throttled sample of all allocations with their stacks, where the small entry objects a container holds (the
+ * old-object sampler favours big ones) are found with the line that made them. The only class that links
+ * {@code jdk.jfr}, so that a runtime without it fails here, once, and nowhere else.
  */
-final class OldObjectRecording {
+final class EvidenceRecording {
 
-    private static final String EVENT = "jdk.OldObjectSample";
+    private static final String OLD_OBJECT = "jdk.OldObjectSample";
+    private static final String ALLOCATION = "jdk.ObjectAllocationSample";
     private static final String CLASS_NAME_PREFIX = "Class Name: ";
     private static final String PRIMITIVE_CODES = "BCSIJFDZ";
     private static final String[] PRIMITIVE_NAMES = {"byte", "char", "short", "int", "long", "float", "double", "boolean"};
 
     private final Recording recording;
 
-    private OldObjectRecording(Recording recording) {
+    private EvidenceRecording(Recording recording) {
         this.recording = recording;
     }
 
@@ -47,37 +50,43 @@ final class OldObjectRecording {
         }
     }
 
-    static OldObjectRecording start() {
+    static EvidenceRecording start() {
         Recording recording = new Recording();
         recording.setName("leakwatch-evidence");
         recording.setToDisk(true);
         recording.setMaxSize(LeakwatchConfig.EVIDENCE_RECORDING_MAX_BYTES);
         recording.setDumpOnExit(false);
         // The cutoff bounds the search for paths to GC roots, which runs at a safepoint when the recording stops.
-        recording.enable(EVENT).withStackTrace()
+        recording.enable(OLD_OBJECT).withStackTrace()
                 .with("cutoff", LeakwatchConfig.EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS + " ms");
+        recording.enable(ALLOCATION).withStackTrace().with("throttle", LeakwatchConfig.EVIDENCE_ALLOCATION_SAMPLES);
         recording.start();
-        return new OldObjectRecording(recording);
+        return new EvidenceRecording(recording);
     }
 
-    /** Stops the recording (the pause happens here), reads the sampled objects back, and deletes the data. */
-    List<SampledOldObject> stopAndRead(StopTimer timer) throws IOException {
+    /** Stops the recording (the pause happens here), reads the samples back, and deletes the data. */
+    Recorded stopAndRead(StopTimer timer) throws IOException {
         Path file = Files.createTempFile("leakwatch-evidence-", ".jfr");
         try {
             long started = System.nanoTime();
             recording.stop();
             timer.stopped(System.nanoTime() - started);
             recording.dump(file);
-            List<SampledOldObject> samples = new ArrayList<>();
+            List<SampledOldObject> oldObjects = new ArrayList<>();
+            List<AllocationSample> allocations = new ArrayList<>();
             try (RecordingFile events = new RecordingFile(file)) {
-                while (events.hasMoreEvents() && samples.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
+                while (events.hasMoreEvents()) {
                     RecordedEvent event = events.readEvent();
-                    if (EVENT.equals(event.getEventType().getName())) {
-                        samples.add(sampleOf(event));
+                    String name = event.getEventType().getName();
+                    if (OLD_OBJECT.equals(name) && oldObjects.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
+                        oldObjects.add(sampleOf(event));
+                    } else if (ALLOCATION.equals(name) && allocations.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
+                        allocations.add(new AllocationSample(nameOf(event.getClass("objectClass")),
+                                framesOf(event.getStackTrace())));
                     }
                 }
             }
-            return samples;
+            return new Recorded(oldObjects, allocations);
         } finally {
             recording.close();
             Files.deleteIfExists(file);
@@ -173,6 +182,17 @@ final class OldObjectRecording {
         String base = primitive >= 0 ? PRIMITIVE_NAMES[primitive]
                 : element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
         return base + "[]".repeat(dimensions);
+    }
+
+    /** What one recording found. */
+    static final class Recorded {
+        final List<SampledOldObject> oldObjects;
+        final List<AllocationSample> allocations;
+
+        Recorded(List<SampledOldObject> oldObjects, List<AllocationSample> allocations) {
+            this.oldObjects = oldObjects;
+            this.allocations = allocations;
+        }
     }
 
     /** Told how long stopping the recording took: the root search's safepoint pause is part of it. */
