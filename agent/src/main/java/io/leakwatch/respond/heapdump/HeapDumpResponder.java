@@ -35,7 +35,7 @@ public final class HeapDumpResponder implements AlertSink {
     private final HeapDumpWriter writer;
     private final FollowUpAlerts followUps;
     private final LongSupplier monotonicMillis;
-    private final ThreadPoolExecutor thread;
+    private final ThreadPoolExecutor dumpThread;
 
     HeapDumpResponder(HeapDumpBudget budget, HeapDumpWriter writer, FollowUpAlerts followUps,
             LongSupplier monotonicMillis) {
@@ -44,9 +44,9 @@ public final class HeapDumpResponder implements AlertSink {
         this.followUps = followUps;
         this.monotonicMillis = monotonicMillis;
         // One thread, and room for one task: the budget lets no second dump start while one is queued or running.
-        this.thread = new ThreadPoolExecutor(1, 1, IDLE_THREAD_MILLIS, TimeUnit.MILLISECONDS,
+        this.dumpThread = new ThreadPoolExecutor(1, 1, IDLE_THREAD_MILLIS, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(1), new AgentThreads("heap-dump"));
-        this.thread.allowCoreThreadTimeOut(true);
+        this.dumpThread.allowCoreThreadTimeOut(true);
     }
 
     /** The responder when {@code heapdump.onCritical} is set. */
@@ -74,7 +74,7 @@ public final class HeapDumpResponder implements AlertSink {
             return;
         }
         try {
-            thread.execute(() -> dumpFor(alert, now));
+            dumpThread.execute(() -> dumpFor(alert, now));
         } catch (Throwable notStarted) {
             budget.finished(false, now);
             SuppressedErrors.count(Source.RESPONDER);

@@ -34,6 +34,6 @@ class DiskRoomTest {
             return 10 * MIB;
         }).shortage(DIR);
         assertEquals(DIR, asked[0]);
-        assertEquals(DIR + " has 10.0 MiB free, a dump of this heap needs more than 768.0 MiB", shortage.get());
+        assertEquals(DIR + " has 10.0 MiB free, a dump of this heap needs more than 1024.0 MiB", shortage.get());
     }
 }
