@@ -156,6 +156,20 @@ public final class LeakwatchConfig {
     public static final long EVENTS_FILE_LOCK_WAIT_MILLIS = 2000;
     /** How often a site's retained bytes are re-estimated for the exported metric. */
     public static final long RETAINED_ESTIMATE_REFRESH_MILLIS = 60_000;
+    /**
+     * Least time between two heap dumps: each one pauses the application and can take as much disk as the heap,
+     * and the first dump of a leak already holds what a later one would show.
+     */
+    public static final long HEAP_DUMP_MIN_PERIOD_MILLIS = 60 * 60_000L;
+    /**
+     * A heap dump is written only when the dump folder's file store has more usable bytes than the heap's used
+     * bytes times this: a dump of live objects can be larger than they are in the heap (an 8-byte id for each
+     * compressed 4-byte reference, a record header per object: small objects about double), and the disk must
+     * keep room for the application after it.
+     */
+    public static final double HEAP_DUMP_FREE_SPACE_FACTOR = 2.0;
+    /** Compression level for a dump written compressed: 1, the fastest, keeps the pause shortest. */
+    public static final int HEAP_DUMP_GZIP_LEVEL = 1;
 
     private final boolean enabled;
     private final List<String> packages;

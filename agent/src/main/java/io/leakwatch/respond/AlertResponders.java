@@ -6,6 +6,7 @@ import java.util.List;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.AlertSink;
 import io.leakwatch.respond.evidence.EvidenceResponder;
+import io.leakwatch.respond.heapdump.HeapDumpResponder;
 
 /**
  * What answers an alert once it is reported: each responder takes the alert on the sampler thread, returns at
@@ -20,6 +21,7 @@ public final class AlertResponders {
     public static List<AlertSink> of(LeakwatchConfig config, FollowUpAlerts followUps) {
         List<AlertSink> responders = new ArrayList<>();
         EvidenceResponder.start(config, followUps).ifPresent(responders::add);
+        HeapDumpResponder.of(config, followUps).ifPresent(responders::add);
         return responders;
     }
 }
