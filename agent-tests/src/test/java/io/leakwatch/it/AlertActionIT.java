@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +33,11 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * {@code action.onWarning} in three forked JVMs run side by side, to keep the test short: a command that records
- * what it was given and then hangs, a webhook that answers 503, and a dry run.
+ * what it was given and then hangs, a webhook that answers 503, and a dry run. In each, a second site churns
+ * within a bound (until, in the first, the first action signals it to leak): no action is taken for it.
+ * The hanging command's test goes first: it watches the action thread while the first command still hangs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertActionIT {
 
     private static final String SCENARIO = "com.acme.scenarios.LeakAfterSignal";
@@ -67,7 +73,8 @@ class AlertActionIT {
                 "out='" + commandOutput + "'",
                 "cat > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.json\"",
                 "env > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.env\"",
-                "echo $$ > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid\"",
+                "echo $$ > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid.tmp\"",
+                "mv \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid.tmp\" \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid\"",
                 "touch '" + signal + "'",
                 "exec sleep 120");
         dryRunMarker = folder.resolve("dry-run-ran");
@@ -115,12 +122,35 @@ class AlertActionIT {
     }
 
     @Test
-    void theCommandGetsTheAlertOnStdinAndItsFieldsAsEnvironmentVariables() throws IOException {
-        await().atMost(Duration.ofSeconds(40)).until(() -> filesEndingIn(".pid").size() >= 1);
+    @Order(1)
+    void aHangingCommandDelaysNeitherDetectionNorAlertsAndIsDestroyedAtItsTimeout() throws IOException {
+        await().atMost(Duration.ofSeconds(40)).until(() -> actionKeyFor(FIRST_LEAK).isPresent());
+        String firstKey = actionKeyFor(FIRST_LEAK).orElseThrow();
+        long hangingPid = Long.parseLong(Files.readString(commandOutput.resolve(firstKey + ".pid")).trim());
+        assertThat(filesEndingIn(".pid")).as("one action, for the leak only").hasSize(1);
+        assertThat(Files.exists(signal)).as("the second leak starts only once the first action runs").isTrue();
 
-        Path stdin = filesEndingIn(".json").get(0);
-        String key = stdin.getFileName().toString().replace(".json", "");
-        String received = Files.readString(stdin).trim();
+        // The second site begins to leak only after the command started and while it hangs; its WARNING must
+        // still be written, long before the command's 30 s timeout frees the action thread.
+        await().atMost(Duration.ofSeconds(20)).until(() -> eventsLine(commandJvm, SECOND_LEAK, "WARNING").isPresent());
+        assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).as("the first command still hangs")
+                .contains(true);
+        assertThat(filesEndingIn(".pid")).as("the second action waits its turn on the one action thread").hasSize(1);
+
+        await().atMost(Duration.ofSeconds(45)).until(() -> commandJvm.stderr().stream()
+                .anyMatch(line -> line.contains("still running after 30000 ms, destroyed")));
+        assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> actionKeyFor(SECOND_LEAK).isPresent());
+        assertThat(commandJvm.stderr()).filteredOn(line -> line.contains("still running after")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void theCommandGetsTheAlertOnStdinAndItsFieldsAsEnvironmentVariables() throws IOException {
+        await().atMost(Duration.ofSeconds(40)).until(() -> actionKeyFor(FIRST_LEAK).isPresent());
+
+        String key = actionKeyFor(FIRST_LEAK).orElseThrow();
+        String received = Files.readString(commandOutput.resolve(key + ".json")).trim();
         String reported = eventsLine(commandJvm, FIRST_LEAK, "WARNING").orElseThrow();
         assertThat(received).isEqualTo(reported);
 
@@ -141,26 +171,7 @@ class AlertActionIT {
     }
 
     @Test
-    void aHangingCommandDelaysNeitherDetectionNorAlertsAndIsDestroyedAtItsTimeout() throws IOException {
-        await().atMost(Duration.ofSeconds(40)).until(() -> filesEndingIn(".pid").size() >= 1);
-        long hangingPid = Long.parseLong(Files.readString(filesEndingIn(".pid").get(0)).trim());
-        assertThat(Files.exists(signal)).as("the second leak starts only once the first action runs").isTrue();
-
-        // The second site begins to leak only after the command started and while it hangs; its WARNING must
-        // still be written, long before the command's 30 s timeout frees the action thread.
-        await().atMost(Duration.ofSeconds(20)).until(() -> eventsLine(commandJvm, SECOND_LEAK, "WARNING").isPresent());
-        assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).as("the first command still hangs")
-                .contains(true);
-        assertThat(filesEndingIn(".pid")).as("the second action waits its turn on the one action thread").hasSize(1);
-
-        await().atMost(Duration.ofSeconds(45)).until(() -> commandJvm.stderr().stream()
-                .anyMatch(line -> line.contains("still running after 30000 ms, destroyed")));
-        assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
-        await().atMost(Duration.ofSeconds(10)).until(() -> filesEndingIn(".pid").size() == 2);
-        assertThat(commandJvm.stderr()).filteredOn(line -> line.contains("still running after")).hasSize(1);
-    }
-
-    @Test
+    @Order(3)
     void aWebhookAnswering503IsTriedThreeTimesWithOneKeyThenGivenUpSaidOnce() throws IOException {
         await().atMost(Duration.ofSeconds(50)).until(() -> postsBySite().size() == 2
                 && postsBySite().values().stream().allMatch(sitePosts -> sitePosts.size() >= 3));
@@ -185,6 +196,7 @@ class AlertActionIT {
     }
 
     @Test
+    @Order(4)
     void aDryRunLogsWhatWouldRunAndRunsNothing() {
         await().atMost(Duration.ofSeconds(40)).until(() -> dryRunLines().size() == 1);
 
@@ -212,6 +224,17 @@ class AlertActionIT {
         try (Stream<Path> files = Files.list(commandOutput)) {
             return files.filter(file -> file.toString().endsWith(suffix)).sorted().collect(Collectors.toList());
         }
+    }
+
+    /** The idempotency key of the command run for that site, once the command has written all it records. */
+    private static Optional<String> actionKeyFor(String site) throws IOException {
+        for (Path pid : filesEndingIn(".pid")) {
+            String key = pid.getFileName().toString().replace(".pid", "");
+            if (Files.readAllLines(commandOutput.resolve(key + ".env")).contains("LEAKWATCH_SITE=" + site)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The raw line of the events file for that site and severity, as the agent wrote it. */
