@@ -168,6 +168,7 @@ class AlertActionIT {
                 .containsEntry("LEAKWATCH_PID", Long.toString(commandJvm.process().pid()))
                 .doesNotContainKeys("LEAKWATCH_POOL", "LEAKWATCH_EVIDENCE");
         assertThat(key).matches("[0-9a-f]{32}");
+        assertThat(commandJvm.stderr()).noneMatch(line -> line.contains("not an executable file"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.leakwatch.respond.action;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -57,12 +59,30 @@ public final class ActionResponder implements AlertSink {
         WebhookSender sender = new JdkWebhookSender();
         ActionTarget onWarning = settings.onWarning().orElse(null);
         ActionTarget onCritical = settings.onCritical().orElse(null);
+        unrunnableCommand("action.onWarning", onWarning).ifPresent(AgentLog::line);
+        unrunnableCommand("action.onCritical", onCritical).ifPresent(AgentLog::line);
         return Optional.of(new ActionResponder(onWarning, actionFor(onWarning, sender), onCritical,
                 actionFor(onCritical, sender), settings.actionDryRun(),
                 new ActionRateLimit(LeakwatchConfig.ACTION_MIN_INTERVAL_MILLIS,
                         LeakwatchConfig.ACTION_REMEMBERED_SUBJECTS),
                 ActionThread.start(LeakwatchConfig.ACTION_QUEUE_CAPACITY), IdempotencyKeys.ofThisJvm(),
                 ManagementFactory.getRuntimeMXBean().getPid(), () -> System.nanoTime() / 1_000_000L));
+    }
+
+    /**
+     * A line saying that the command cannot be run as it stands, if so: a typo in a rollback script's path should
+     * show at start, not in the middle of an incident. The agent still starts; the command may appear later.
+     */
+    static Optional<String> unrunnableCommand(String name, ActionTarget target) {
+        if (target == null || target.command().isEmpty()) {
+            return Optional.empty();
+        }
+        Path command = target.command().get();
+        if (Files.isRegularFile(command) && Files.isExecutable(command)) {
+            return Optional.empty();
+        }
+        return Optional.of(name + " " + target + " is not an executable file now; it will fail when an alert"
+                + " calls for it unless it is by then");
     }
 
     private static Action actionFor(ActionTarget target, WebhookSender sender) {

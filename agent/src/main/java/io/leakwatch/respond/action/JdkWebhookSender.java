@@ -43,6 +43,9 @@ final class JdkWebhookSender implements WebhookSender {
             client = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofMillis(LeakwatchConfig.ACTION_WEBHOOK_CONNECT_TIMEOUT_MILLIS))
                     .followRedirects(HttpClient.Redirect.NEVER)
+                    // HTTP/1.1: on http:// the default HTTP/2 sends an h2c upgrade with the POST, which some
+                    // receivers mishandle; a webhook is one small request, it gains nothing from HTTP/2.
+                    .version(HttpClient.Version.HTTP_1_1)
                     .executor(worker)
                     .build();
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 
 import org.junit.jupiter.api.Test;
@@ -120,5 +121,18 @@ class ActionResponderTest {
 
         assertEquals(countedBefore + 1, SuppressedErrors.total(Source.RESPONDER));
         assertEquals(List.of("onWarning"), ran);
+    }
+
+    @Test
+    void aCommandThatCannotRunIsNamedAtStartAndAWebhookIsNot() throws Exception {
+        ResponseSettings missing = settings("action.onCritical=exec:/no/such/rollback.sh,action.onWarning=https://h/x");
+        assertEquals(Optional.of("action.onCritical exec:/no/such/rollback.sh is not an executable file now; it will"
+                + " fail when an alert calls for it unless it is by then"),
+                ActionResponder.unrunnableCommand("action.onCritical", missing.onCritical().orElseThrow()));
+        assertEquals(Optional.empty(),
+                ActionResponder.unrunnableCommand("action.onWarning", missing.onWarning().orElseThrow()));
+        ResponseSettings shell = settings("action.onCritical=exec:/bin/sh");
+        assertEquals(Optional.empty(),
+                ActionResponder.unrunnableCommand("action.onCritical", shell.onCritical().orElseThrow()));
     }
 }
