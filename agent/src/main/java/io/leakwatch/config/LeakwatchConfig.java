@@ -171,6 +171,25 @@ public final class LeakwatchConfig {
     /** Compression level for a dump written compressed: 1, the fastest, keeps the pause shortest. */
     public static final int HEAP_DUMP_GZIP_LEVEL = 1;
 
+    /** Longest an {@code exec:} action may run; then it and the processes it started are destroyed, said once. */
+    public static final long ACTION_COMMAND_TIMEOUT_MILLIS = 30_000;
+    /** Shortest time between two actions for one site or pool at one severity: a flapping leak acts once. */
+    public static final long ACTION_MIN_INTERVAL_MILLIS = 10 * 60_000;
+    /** Sites and pools the action rate limit remembers; the longest-ago actions are forgotten first. */
+    public static final int ACTION_REMEMBERED_SUBJECTS = 4096;
+    /** Actions waiting behind the one running; more are dropped (counted, said once), the alerts still go out. */
+    public static final int ACTION_QUEUE_CAPACITY = 16;
+    /** How long the action thread (and the webhook's worker) stays alive with nothing to do. */
+    public static final long ACTION_THREAD_IDLE_MILLIS = 60_000;
+    /** Longest a webhook's connection may take to open. */
+    public static final long ACTION_WEBHOOK_CONNECT_TIMEOUT_MILLIS = 5_000;
+    /** Longest a webhook may take to answer one POST. */
+    public static final long ACTION_WEBHOOK_REQUEST_TIMEOUT_MILLIS = 10_000;
+    /** POSTs of one alert to a webhook that cannot be reached, answers 5xx or 429, before the action gives up. */
+    public static final int ACTION_WEBHOOK_ATTEMPTS = 3;
+    /** Pause before the second POST; each further pause is twice the one before. */
+    public static final long ACTION_WEBHOOK_FIRST_BACKOFF_MILLIS = 1_000;
+
     private final boolean enabled;
     private final List<String> packages;
     private final long intervalMillis;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.AlertSink;
+import io.leakwatch.respond.action.ActionResponder;
 import io.leakwatch.respond.evidence.EvidenceResponder;
 import io.leakwatch.respond.heapdump.HeapDumpResponder;
 
@@ -20,6 +21,7 @@ public final class AlertResponders {
     /** The responders the configuration asks for, each given the way to repeat an alert with what it found. */
     public static List<AlertSink> of(LeakwatchConfig config, FollowUpAlerts followUps) {
         List<AlertSink> responders = new ArrayList<>();
+        ActionResponder.of(config.responses()).ifPresent(responders::add);
         EvidenceResponder.start(config, followUps).ifPresent(responders::add);
         HeapDumpResponder.of(config, followUps).ifPresent(responders::add);
         return responders;
