@@ -1,6 +1,7 @@
 package io.leakwatch.agent;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
 import io.leakwatch.export.otlp.OtlpExport;
+import io.leakwatch.export.samples.SamplesFile;
+import io.leakwatch.export.samples.SamplesWriter;
 import io.leakwatch.heap.ClassUnloadingCollections;
 import io.leakwatch.heap.GcNotifications;
 import io.leakwatch.heap.GcPauses;
@@ -85,14 +88,17 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
+        RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
+                LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, analyzer, fieldWrites,
-                    gcNotifications, sinks);
+            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, retained, analyzer,
+                    fieldWrites, gcNotifications, sinks);
             if (publisher.isPresent()) {
                 afterPass = publisher.get();
             }
         }
+        afterPass = withSamples(config, analyzer, retained, afterPass);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
@@ -103,13 +109,11 @@ final class AgentStarter {
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
     private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
-            ContainerSampler sampler, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites,
-            GcNotifications gcNotifications, List<AlertSink> sinks) {
+            ContainerSampler sampler, RetainedEstimates retained, LeakAnalyzer analyzer,
+            FieldWriteInstrumentation fieldWrites, GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
-            RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
-                    LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
             LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
                     fieldWrites.skippedClasses(), fieldWrites::refusedSites);
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
@@ -122,6 +126,27 @@ final class AgentStarter {
                     + "); alerts still go to the log and events.file");
             return Optional.empty();
         }
+    }
+
+    /** After {@code exported}, when {@code samples.file} is set, the pass's samples are recorded too. */
+    private static MonitoringLoop.PassListener withSamples(LeakwatchConfig config, LeakAnalyzer analyzer,
+            RetainedEstimates retained, MonitoringLoop.PassListener exported) {
+        Optional<Path> file = config.responses().samplesFile();
+        if (!file.isPresent()) {
+            return exported;
+        }
+        SamplesRecorder samples;
+        try {
+            samples = new SamplesRecorder(analyzer, retained, SamplesWriter.start(new SamplesFile(file.get(),
+                    LeakwatchConfig.SAMPLES_FILE_MAX_BYTES), LeakwatchConfig.SAMPLES_QUEUED_PASSES));
+        } catch (Throwable t) {
+            AgentLog.line("could not start writing samples.file (" + t + "); continuing without it");
+            return exported;
+        }
+        return (now, started) -> {
+            exported.afterPass(now, started);
+            samples.afterPass(now, started);
+        };
     }
 
     private static String agentVersion() {

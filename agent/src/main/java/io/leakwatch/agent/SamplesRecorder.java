@@ -1,0 +1,49 @@
+package io.leakwatch.agent;
+
+import io.leakwatch.analysis.AnalysisSnapshot;
+import io.leakwatch.analysis.LeakAnalyzer;
+import io.leakwatch.analysis.SiteStatus;
+import io.leakwatch.config.LeakwatchConfig;
+import io.leakwatch.export.samples.SampleLines;
+import io.leakwatch.export.samples.SamplesWriter;
+import io.leakwatch.log.AgentLog;
+import io.leakwatch.log.SuppressedErrors;
+import io.leakwatch.log.SuppressedErrors.Source;
+import io.leakwatch.track.RetainedEstimates;
+
+/**
+ * After each pass, on the sampler thread: the pass's samples of the sites most worth keeping and of every pool,
+ * handed to the {@code samples.file} writer. Costs one walk over the sites' latest state and a few lines of text.
+ */
+final class SamplesRecorder implements MonitoringLoop.PassListener {
+
+    private final LeakAnalyzer analyzer;
+    private final RetainedEstimates retained;
+    private final SamplesWriter writer;
+
+    SamplesRecorder(LeakAnalyzer analyzer, RetainedEstimates retained, SamplesWriter writer) {
+        this.analyzer = analyzer;
+        this.retained = retained;
+        this.writer = writer;
+    }
+
+    /** Never throws: a failure here costs this pass's samples, not the pass. */
+    @Override
+    public void afterPass(long nowMillis, long passStartedNanos) {
+        try {
+            AnalysisSnapshot pass = analyzer.snapshot(LeakwatchConfig.SAMPLED_SITES_PER_PASS);
+            for (SiteStatus site : pass.sites()) {
+                retained.refresh(site.siteId(), nowMillis);
+            }
+            writer.offer(SampleLines.of(nowMillis, pass, retained::latest));
+        } catch (Throwable failure) {
+            SuppressedErrors.count(Source.RESPONDER);
+            try {
+                AgentLog.once("samples-pass", "could not take a pass's samples for samples.file (" + failure
+                        + "); sampling goes on, further failures are counted in leakwatch.errors.suppressed");
+            } catch (Throwable unprintable) {
+                // Building the line can fail as the samples did (the heap is full); the failure is already counted.
+            }
+        }
+    }
+}
