@@ -65,6 +65,22 @@ class ReportIT {
         assertThat(dom).contains("<circle class=\"alert warning\" data-severity=\"WARNING\"");
     }
 
+    @Test
+    void aSamplesFileThatCannotBeWrittenCostsOneLineAndNothingElse() throws Exception {
+        Files.createDirectories(ForkedJvm.WORK_DIR);
+        Path notAFolder = Files.createTempFile(ForkedJvm.WORK_DIR, "plain", ".txt");
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.ContainerLeaks")
+                .agent("packages=com.acme.scenarios,interval=250ms,window=5s,samples.file="
+                        + notAFolder.resolve("samples.jsonl"))
+                .start()) {
+            OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+            assertThat(jvm.stderr()).filteredOn(line -> line.contains("samples.file")).singleElement().asString()
+                    .startsWith("[leakwatch] cannot write samples.file " + notAFolder.resolve("samples.jsonl"))
+                    .contains("detection goes on");
+            assertThat(jvm.isAlive()).isTrue();
+        }
+    }
+
     /** Chromium from the PATH; the test fails, rather than skips, without it: CI installs it. */
     private static Path chromium() {
         for (String name : List.of("chromium", "chromium-browser")) {
