@@ -1,7 +1,6 @@
 package io.leakwatch.agent;
 
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +16,6 @@ import io.leakwatch.export.AlertSink;
 import io.leakwatch.export.JsonLinesAlertSink;
 import io.leakwatch.export.LogAlertSink;
 import io.leakwatch.export.otlp.OtlpExport;
-import io.leakwatch.export.samples.SamplesFile;
-import io.leakwatch.export.samples.SamplesWriter;
 import io.leakwatch.heap.ClassUnloadingCollections;
 import io.leakwatch.heap.GcNotifications;
 import io.leakwatch.heap.GcPauses;
@@ -98,7 +95,7 @@ final class AgentStarter {
                 afterPass = publisher.get();
             }
         }
-        afterPass = withSamples(config, analyzer, retained, afterPass);
+        afterPass = SamplesRecorder.after(afterPass, config, analyzer, retained);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
@@ -126,27 +123,6 @@ final class AgentStarter {
                     + "); alerts still go to the log and events.file");
             return Optional.empty();
         }
-    }
-
-    /** After {@code exported}, when {@code samples.file} is set, the pass's samples are recorded too. */
-    private static MonitoringLoop.PassListener withSamples(LeakwatchConfig config, LeakAnalyzer analyzer,
-            RetainedEstimates retained, MonitoringLoop.PassListener exported) {
-        Optional<Path> file = config.responses().samplesFile();
-        if (!file.isPresent()) {
-            return exported;
-        }
-        SamplesRecorder samples;
-        try {
-            samples = new SamplesRecorder(analyzer, retained, SamplesWriter.start(new SamplesFile(file.get(),
-                    LeakwatchConfig.SAMPLES_FILE_MAX_BYTES), LeakwatchConfig.SAMPLES_QUEUED_PASSES));
-        } catch (Throwable t) {
-            AgentLog.line("could not start writing samples.file (" + t + "); continuing without it");
-            return exported;
-        }
-        return (now, started) -> {
-            exported.afterPass(now, started);
-            samples.afterPass(now, started);
-        };
     }
 
     private static String agentVersion() {

@@ -1,10 +1,14 @@
 package io.leakwatch.agent;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import io.leakwatch.analysis.AnalysisSnapshot;
 import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.analysis.SiteStatus;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.samples.SampleLines;
+import io.leakwatch.export.samples.SamplesFile;
 import io.leakwatch.export.samples.SamplesWriter;
 import io.leakwatch.log.AgentLog;
 import io.leakwatch.log.SuppressedErrors;
@@ -25,6 +29,30 @@ final class SamplesRecorder implements MonitoringLoop.PassListener {
         this.analyzer = analyzer;
         this.retained = retained;
         this.writer = writer;
+    }
+
+    /**
+     * {@code exported} followed, when {@code samples.file} is set, by recording the pass's samples; just
+     * {@code exported}, after one line, if the writer cannot start.
+     */
+    static MonitoringLoop.PassListener after(MonitoringLoop.PassListener exported, LeakwatchConfig config,
+            LeakAnalyzer analyzer, RetainedEstimates retained) {
+        Optional<Path> file = config.responses().samplesFile();
+        if (!file.isPresent()) {
+            return exported;
+        }
+        SamplesRecorder samples;
+        try {
+            samples = new SamplesRecorder(analyzer, retained, SamplesWriter.start(new SamplesFile(file.get(),
+                    LeakwatchConfig.SAMPLES_FILE_MAX_BYTES), LeakwatchConfig.SAMPLES_QUEUED_PASSES));
+        } catch (Throwable t) {
+            AgentLog.line("could not start writing samples.file (" + t + "); continuing without it");
+            return exported;
+        }
+        return (now, started) -> {
+            exported.afterPass(now, started);
+            samples.afterPass(now, started);
+        };
     }
 
     /** Never throws: a failure here costs this pass's samples, not the pass. */
