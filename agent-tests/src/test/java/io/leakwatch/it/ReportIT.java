@@ -44,8 +44,11 @@ class ReportIT {
             OtlpExportIT.awaitWarning(jvm, STORE);
             events = jvm.eventsFile();
         }
-        List<Long> sampleTimes = sampleTimes(samples, STORE);
+        List<Long> sampleTimes = sampleTimes(samples, STORE, "size");
         assertThat(sampleTimes).as("samples of the leaking site").hasSizeGreaterThan(10);
+        List<Long> estimateTimes = sampleTimes(samples, STORE, "estimatedBytes");
+        assertThat(estimateTimes).as("passes that estimated the site (at most once a minute)").isNotEmpty()
+                .hasSizeLessThan(sampleTimes.size());
 
         Path page = folder.resolve("report.html");
         AgentCommand report = AgentCommand.run("report", samples.toString(), events.toString(), "-o", page.toString());
@@ -57,6 +60,10 @@ class ReportIT {
         assertThat(attributeValues(sizeChart, "<circle class=\"point\" data-series=\"size\" data-t=\"(\\d+)\""))
                 .as("one point per sample line of the site, at its time").isEqualTo(sampleTimes);
         assertThat(sizeChart).contains("class=\"alert-marker warning\" data-severity=\"WARNING\"");
+        String estimateChart = element(dom, "<svg class=\"chart\"",
+                "data-chart=\"estimatedBytes\" data-subject=\"" + STORE + "\"", "</svg>");
+        assertThat(attributeValues(estimateChart, "<circle class=\"point\" data-series=\"estimatedBytes\" data-t=\"(\\d+)\""))
+                .isEqualTo(estimateTimes);
         assertThat(element(dom, "<section class=\"pool\"", "data-kind=\"heap\"", "</section>"))
                 .as("the heap's floor, collected every second by the scenario")
                 .contains("<circle class=\"point\" data-series=\"used\"", "<line class=\"level\" data-level=\"max\"");
@@ -95,12 +102,13 @@ class ReportIT {
                 + " which installs Debian's chromium package, as .ci/run does before the tests");
     }
 
-    /** The times, in epoch milliseconds, of the sample lines of {@code site}, in file order. */
-    private static List<Long> sampleTimes(Path samples, String site) throws IOException {
+    /** The times, in epoch milliseconds, of the sample lines of {@code site} that have {@code field}, in file order. */
+    private static List<Long> sampleTimes(Path samples, String site, String field) throws IOException {
         List<Long> times = new ArrayList<>();
         for (String line : Files.readAllLines(samples, StandardCharsets.UTF_8)) {
             JsonNode sample = JSON.readTree(line);
-            if ("container".equals(sample.path("kind").asText()) && site.equals(sample.path("site").asText())) {
+            if ("container".equals(sample.path("kind").asText()) && site.equals(sample.path("site").asText())
+                    && sample.has(field)) {
                 times.add(Instant.parse(sample.get("time").asText()).toEpochMilli());
             }
         }

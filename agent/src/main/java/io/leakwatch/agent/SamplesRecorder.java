@@ -2,6 +2,7 @@ package io.leakwatch.agent;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.leakwatch.analysis.AnalysisSnapshot;
 import io.leakwatch.analysis.LeakAnalyzer;
@@ -63,7 +64,9 @@ final class SamplesRecorder implements MonitoringLoop.PassListener {
             for (SiteStatus site : pass.sites()) {
                 retained.refresh(site.siteId(), nowMillis);
             }
-            writer.offer(SampleLines.of(nowMillis, pass, retained::latest));
+            // Only an estimate taken in this pass: a chart of the latest one would draw a minute-old value as new.
+            writer.offer(SampleLines.of(nowMillis, pass, id -> retained.takenAtMillis(id) == nowMillis
+                    ? retained.latest(id) : OptionalLong.empty()));
         } catch (Throwable failure) {
             SuppressedErrors.count(Source.RESPONDER);
             try {

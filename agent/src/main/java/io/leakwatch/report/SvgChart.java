@@ -121,10 +121,11 @@ final class SvgChart {
         for (int i = 0; i <= TICKS; i++) {
             double value = domain.maxValue * i / TICKS;
             long time = domain.from + (domain.to - domain.from) * i / TICKS;
+            // The last time label ends at the right edge rather than running past it.
             svg.append(String.format(Locale.ROOT, "<text class=\"tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>"
-                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n",
+                    + "<text class=\"tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>\n",
                     LEFT - 6, domain.y(value) + 4, format.apply(value),
-                    domain.x(time), HEIGHT - 8, HtmlText.clock(time)));
+                    domain.x(time), HEIGHT - 8, i == TICKS ? "end" : "middle", HtmlText.clock(time)));
         }
         svg.append("</g>\n");
     }

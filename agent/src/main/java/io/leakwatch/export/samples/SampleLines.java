@@ -26,7 +26,7 @@ public final class SampleLines {
     }
 
     /**
-     * @param retainedBytes the latest estimate of a site's retained bytes, by site id, when there is one
+     * @param retainedBytes a site's retained bytes, by site id, when estimated in this pass
      */
     public static byte[] of(long nowMillis, AnalysisSnapshot pass, IntFunction<OptionalLong> retainedBytes) {
         String time = Instant.ofEpochMilli(nowMillis).toString();
