@@ -12,12 +12,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
 
 import io.leakwatch.it.otlp.OtlpReceiver;
 import io.leakwatch.it.otlp.OtlpReceiver.ReceivedLog;
 import io.leakwatch.it.otlp.OtlpReceiver.ReceivedMetric;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
+import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 
 /** A leak in a forked JVM reaches an OTLP receiver as metrics and as an alert log record, decoded from real protobuf. */
 class OtlpExportIT {
@@ -134,6 +140,53 @@ class OtlpExportIT {
                     .anyMatch(line -> line.startsWith("log manager: ")));
             assertThat(jvm.stdout()).contains("log manager: com.acme.scenarios.LateLogManager$QuietLogManager");
         }
+    }
+
+    @Test
+    void everyGrafanaDashboardQueryReadsAMetricTheAgentExports() throws IOException {
+        assertThat(GrafanaDashboard.metricNames("sum by (source) (increase(leakwatch_errors_suppressed_total"
+                + "{job=~\"$job\",quantile=\"0.99\"}[$__rate_interval])) > 0 and on (job) leakwatch_x"))
+                .as("the query reader itself").containsExactly("leakwatch_errors_suppressed_total", "leakwatch_x");
+        List<String> queries = GrafanaDashboard.queries();
+        assertThat(queries).hasSizeGreaterThan(15);
+        Set<String> read = new TreeSet<>();
+        for (String query : queries) {
+            Set<String> names = GrafanaDashboard.metricNames(query);
+            assertThat(names).as("metrics read by " + query).isNotEmpty();
+            read.addAll(names);
+        }
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.HeapAndBufferLeak")
+                        .agent("packages=com.acme.scenarios,interval=250ms,window=5s,exporter=otlp")
+                        .jvmOption("-Xmx512m").jvmOption("-XX:MaxDirectMemorySize=512m")
+                        .environment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
+                        .environment("OTEL_METRIC_EXPORT_INTERVAL", Integer.toString(EXPORT_INTERVAL_MILLIS))
+                        .start()) {
+            // Some metrics exist only while a pool rises or after a collection: waited for, not assumed.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(exportedPrometheusNames(receiver))
+                            .as("Prometheus names of the metrics received; the dashboard reads " + read)
+                            .containsAll(read));
+        }
+    }
+
+    /** What the collector calls each metric the receiver got with at least one data point. */
+    private static Set<String> exportedPrometheusNames(OtlpReceiver receiver) {
+        Set<String> names = new TreeSet<>();
+        for (ExportMetricsServiceRequest request : receiver.metricRequests()) {
+            for (ResourceMetrics resource : request.getResourceMetricsList()) {
+                for (ScopeMetrics scope : resource.getScopeMetricsList()) {
+                    for (Metric metric : scope.getMetricsList()) {
+                        boolean hasPoints = metric.getGauge().getDataPointsCount() > 0
+                                || metric.getSum().getDataPointsCount() > 0;
+                        if (hasPoints) {
+                            names.add(GrafanaDashboard.prometheusName(metric));
+                        }
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     /** The leaking scenario with the agent exporting to {@code endpoint} every second. */

@@ -85,14 +85,17 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
+        RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
+                LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, analyzer, fieldWrites,
-                    gcNotifications, sinks);
+            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, retained, analyzer,
+                    fieldWrites, gcNotifications, sinks);
             if (publisher.isPresent()) {
                 afterPass = publisher.get();
             }
         }
+        afterPass = SamplesRecorder.after(afterPass, config, analyzer, retained);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
@@ -103,13 +106,11 @@ final class AgentStarter {
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
     private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
-            ContainerSampler sampler, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites,
-            GcNotifications gcNotifications, List<AlertSink> sinks) {
+            ContainerSampler sampler, RetainedEstimates retained, LeakAnalyzer analyzer,
+            FieldWriteInstrumentation fieldWrites, GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
-            RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
-                    LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
             LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
                     fieldWrites.skippedClasses(), fieldWrites::refusedSites);
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());

@@ -190,6 +190,13 @@ public final class LeakwatchConfig {
     /** Pause before the second POST; each further pause is twice the one before. */
     public static final long ACTION_WEBHOOK_FIRST_BACKOFF_MILLIS = 1_000;
 
+    /** Largest {@code samples.file} before it is renamed to {@code <file>.1} (replacing the older one) and begun anew. */
+    public static final long SAMPLES_FILE_MAX_BYTES = 16L * 1024 * 1024;
+    /** Container sites written to {@code samples.file} per pass: the alerted, then the fastest-growing, then the largest. */
+    public static final int SAMPLED_SITES_PER_PASS = 50;
+    /** Passes of samples waiting for the writer thread; beyond it a pass's samples are dropped (and counted). */
+    public static final int SAMPLES_QUEUED_PASSES = 32;
+
     private final boolean enabled;
     private final List<String> packages;
     private final long intervalMillis;

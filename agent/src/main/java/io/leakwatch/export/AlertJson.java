@@ -20,6 +20,7 @@ public final class AlertJson {
     /** One value (a piece of evidence, say) as JSON, as it appears inside the alert's object. */
     public static String valueToJson(Object value) {
         JsonObjectWriter json = new JsonObjectWriter();
+        json.out.setLength(0);
         json.value(value);
         return json.out.toString();
     }

@@ -38,6 +38,11 @@ public final class RetainedEstimates {
         estimator.apply(siteId).ifPresent(estimate -> bytes.set(siteId, estimate));
     }
 
+    /** When the site was last estimated (or tried), in {@link #refresh}'s clock; {@code Long.MIN_VALUE} if never. */
+    public long takenAtMillis(int siteId) {
+        return takenAtMillis.get(siteId);
+    }
+
     public OptionalLong latest(int siteId) {
         long value = bytes.get(siteId);
         return value == NONE ? OptionalLong.empty() : OptionalLong.of(value);

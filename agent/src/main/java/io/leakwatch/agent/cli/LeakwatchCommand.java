@@ -15,7 +15,9 @@ public final class LeakwatchCommand {
             "  list                                        list local JVMs (pid, main class)",
             "  attach PID [key=value ...]                  load leakwatch into a running JVM",
             "  check EVENTS_FILE [--fail-on WARNING|CRITICAL]  exit 1 naming the leaks when the file holds",
-            "                                              alerts at or above the level (default WARNING)");
+            "                                              alerts at or above the level (default WARNING)",
+            "  report SAMPLES_FILE EVENTS_FILE -o FILE.html  write one self-contained HTML page of charts: the",
+            "                                              suspects, the pools, the alerts (reads SAMPLES_FILE.1 too)");
 
     private LeakwatchCommand() {
     }
@@ -37,6 +39,8 @@ public final class LeakwatchCommand {
                         : usage(err, "attach needs a PID");
             case "check":
                 return EventsCheck.run(rest, out, err);
+            case "report":
+                return ReportCommand.run(rest, out, err);
             default:
                 return usage(err, "unknown command " + EchoedValue.quoted(args[0]));
         }
