@@ -27,7 +27,7 @@ class EvidenceIT {
     private static final String AGENT = "packages=com.acme.scenarios,interval=250ms,window=6s";
 
     @Test
-    void theRepeatedWarningNamesTheLineThatAddsToTheLeak() throws IOException {
+    void theRepeatedWarningNamesTheLineThatAddsToTheLeak() throws Exception {
         int addingLine = lineOf("// the line that adds to the ledger");
         try (ForkedJvm jvm = ForkedJvm.builder(SCENARIO).jvmOption("-Xmx256m").agent(AGENT).start()) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
@@ -61,6 +61,12 @@ class EvidenceIT {
                     + " from a ") && line.contains(" s Flight Recorder recording (stopping it, with the search for GC roots, took "));
             assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] WARNING container " + LEDGER)
                     && line.contains("; entries (") && line.contains("Ledger.record(EvidenceLeak.java:" + addingLine));
+
+            // The pipeline gate reads the same file, evidence objects and all, and fails naming the leak.
+            AgentCommand check = AgentCommand.run("check", jvm.eventsFile().toString(), "--fail-on", "WARNING");
+            assertThat(check.exit).as(check.toString()).isEqualTo(1);
+            assertThat(check.stdout).contains("WARNING container " + LEDGER);
+            assertThat(check.stderr).as(check.toString()).isEmpty();
         }
     }
 

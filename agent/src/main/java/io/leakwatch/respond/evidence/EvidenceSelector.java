@@ -31,15 +31,16 @@ final class EvidenceSelector {
         if (site != null) {
             entriesMadeAt(kept, allocations, site).ifPresent(evidence::add);
         }
-        for (Evidence item : byTypeAndStack(kept)) {
-            if (evidence.size() < LeakwatchConfig.EVIDENCE_MAX_STACKS) {
-                evidence.add(item);
-            }
-        }
-        return evidence;
+        evidence.addAll(byTypeAndStack(kept));
+        // Most frequent first, as the interface says; a stable sort keeps the entries first on a tie.
+        evidence.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return evidence.subList(0, Math.min(evidence.size(), LeakwatchConfig.EVIDENCE_MAX_STACKS));
     }
 
-    /** The most frequent application class of the entries, with its most frequent allocation stack; if sampled. */
+    /**
+     * The most frequent application class of the entries, with its most frequent allocation stack, counted as the
+     * sampled old objects such entries keep alive; empty if no allocation of it was sampled.
+     */
     private static Optional<Evidence> entriesMadeAt(List<SampledOldObject> kept, List<AllocationSample> allocations,
             String site) {
         String field = site.substring(site.indexOf('#') + 1);
@@ -64,8 +65,10 @@ final class EvidenceSelector {
                 stacks.merge(stackToShow(allocation.stack()), 1L, Long::sum);
             }
         }
+        // Counted as the sampled old objects those entries keep alive, so that it ranks with the groups below.
+        long keptByEntries = entryCounts.get(entryType.get());
         return stacks.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(top -> new Evidence(top.getValue(), entryType.get(), top.getKey(),
+                .map(top -> new Evidence(keptByEntries, entryType.get(), top.getKey(),
                         pathByEntryType.get(entryType.get())));
     }
 

@@ -72,7 +72,7 @@ class EvidenceSelectorTest {
 
         assertEquals(2, evidence.size());
         assertEquals("com.acme.Payment", evidence.get(0).type());
-        assertEquals(2, evidence.get(0).count());
+        assertEquals(4, evidence.get(0).count(), "the sampled objects the Payment entries keep alive");
         assertEquals(List.of(ADD, HANDLE), evidence.get(0).stack());
         assertEquals(List.of("java.util.HashMap$Node.value", "java.util.HashMap$Node[][3]", "java.util.HashMap.table",
                 "com.acme.Ledger.entries"), evidence.get(0).path());
