@@ -27,8 +27,6 @@ public final class ConfigParser {
     private static final Pattern PACKAGE_NAME =
             Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
                     + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
-    private static final List<String> NEVER_INSTRUMENTED =
-            List.of("java", "javax", "jdk", "sun", "com.sun", "io.leakwatch");
 
     private final Consumer<String> notices;
 
@@ -120,9 +118,9 @@ public final class ConfigParser {
     private static LeakwatchConfig build(Map<ConfigKey, RawValue> raw) throws ConfigException {
         boolean enabled = parseBoolean(raw, ConfigKey.ENABLED, true);
         List<String> packages = parsePackages(raw.get(ConfigKey.PACKAGES));
-        long interval = parseDuration(raw, ConfigKey.INTERVAL, 10_000);
-        long window = parseDuration(raw, ConfigKey.WINDOW, 300_000);
-        long horizon = parseDuration(raw, ConfigKey.CRITICAL_HORIZON, 900_000);
+        long interval = parseDuration(raw, ConfigKey.INTERVAL, LeakwatchConfig.DEFAULT_INTERVAL_MILLIS);
+        long window = parseDuration(raw, ConfigKey.WINDOW, LeakwatchConfig.DEFAULT_WINDOW_MILLIS);
+        long horizon = parseDuration(raw, ConfigKey.CRITICAL_HORIZON, LeakwatchConfig.DEFAULT_CRITICAL_HORIZON_MILLIS);
         if (window < 4 * interval) {
             throw new ConfigException("window (" + window + "ms) must be at least 4 times interval (" + interval
                     + "ms): growth is judged over four parts of the window");
@@ -132,7 +130,8 @@ public final class ConfigParser {
                 LeakwatchConfig.Exporter.OTLP);
         LeakwatchConfig.LogSink log = parseChoice(raw, ConfigKey.LOG, LeakwatchConfig.LogSink.class,
                 LeakwatchConfig.LogSink.STDERR);
-        int exportedSites = parseWholeNumber(raw, ConfigKey.OTLP_MAX_SITES, 20, LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
+        int exportedSites = parseWholeNumber(raw, ConfigKey.OTLP_MAX_SITES, LeakwatchConfig.DEFAULT_EXPORTED_SITES,
+                LeakwatchConfig.MAX_EXPORTED_SITES_LIMIT);
         return new LeakwatchConfig(enabled, packages, interval, window, horizon, eventsFile, exporter, log,
                 exportedSites, parseResponses(raw));
     }
@@ -234,10 +233,11 @@ public final class ConfigParser {
                         + "; expected " + ConfigKey.PACKAGES.acceptedForm() + ", items separated by '"
                         + value.listSeparator + "'");
             }
-            for (String excluded : NEVER_INSTRUMENTED) {
+            for (String excluded : LeakwatchConfig.NEVER_INSTRUMENTED_PACKAGES) {
                 if (name.equals(excluded) || name.startsWith(excluded + ".")) {
                     throw new ConfigException("package " + EchoedValue.quoted(name) + " in " + value.source
-                            + " cannot be instrumented (JDK and leakwatch classes never are); name your application's packages");
+                            + " cannot be instrumented (the JDK's, leakwatch's and other agents' classes never are);"
+                            + " name your application's packages");
                 }
             }
             packages.add(name);

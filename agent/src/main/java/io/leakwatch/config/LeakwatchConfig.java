@@ -13,6 +13,22 @@ public final class LeakwatchConfig {
     /** Where human-readable alert lines go. */
     public enum LogSink { STDERR, NONE }
 
+    /**
+     * Packages never instrumented, whatever {@code packages} says: the JDK's, the agent's own and its libraries',
+     * and other agents' and code generators'. A {@code packages} entry inside one of them is refused.
+     */
+    public static final List<String> NEVER_INSTRUMENTED_PACKAGES = List.of(
+            "java", "javax", "jdk", "sun", "com.sun", "io.leakwatch", "net.bytebuddy",
+            "io.opentelemetry.javaagent", "co.elastic.apm", "datadog", "com.datadoghq", "com.newrelic",
+            "com.dynatrace", "org.glowroot");
+    /** {@code interval} when not configured. */
+    public static final long DEFAULT_INTERVAL_MILLIS = 10_000;
+    /** {@code window} when not configured. */
+    public static final long DEFAULT_WINDOW_MILLIS = 300_000;
+    /** {@code critical.horizon} when not configured. */
+    public static final long DEFAULT_CRITICAL_HORIZON_MILLIS = 900_000;
+    /** {@code otlp.maxSites} when not configured. */
+    public static final int DEFAULT_EXPORTED_SITES = 20;
     /** Most field sites the agent names; fields beyond it are not instrumented (and counted). */
     public static final int MAX_SITES = 16_384;
     /** Containers tracked per site: a high-churn site stays sampled, not exhaustively tracked. */

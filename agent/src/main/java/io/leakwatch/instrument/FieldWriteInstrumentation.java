@@ -20,12 +20,6 @@ import io.leakwatch.log.AgentLog;
  */
 public final class FieldWriteInstrumentation {
 
-    /** Packages that belong to the JDK, to this agent, or to other agents and code generators. */
-    private static final List<String> NEVER_TRANSFORMED = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "io.leakwatch.", "net.bytebuddy.",
-            "io.opentelemetry.javaagent.", "co.elastic.apm.", "datadog.", "com.datadoghq.", "com.newrelic.",
-            "com.dynatrace.", "org.glowroot.");
-
     private final LeakwatchConfig config;
     private final SiteTable sites;
     private final AtomicLong transformedClasses = new AtomicLong();
@@ -91,8 +85,9 @@ public final class FieldWriteInstrumentation {
         if (binaryName.contains("$$")) {
             return false;
         }
-        for (String prefix : NEVER_TRANSFORMED) {
-            if (binaryName.startsWith(prefix)) {
+        for (String excluded : LeakwatchConfig.NEVER_INSTRUMENTED_PACKAGES) {
+            if (binaryName.startsWith(excluded) && binaryName.length() > excluded.length()
+                    && binaryName.charAt(excluded.length()) == '.') {
                 return false;
             }
         }

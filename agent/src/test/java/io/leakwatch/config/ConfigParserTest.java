@@ -125,6 +125,8 @@ class ConfigParserTest {
         assertThrows(ConfigException.class, () -> parse("log=syslog", Map.of(), Map.of()));
         assertThrows(ConfigException.class, () -> parse("interval=0s", Map.of(), Map.of()));
         assertThrows(ConfigException.class, () -> parse("packages=com..acme", Map.of(), Map.of()));
+        ConfigException otherAgent = assertThrows(ConfigException.class, () -> parse("packages=datadog.trace", Map.of(), Map.of()));
+        assertTrue(otherAgent.getMessage().contains("other agents' classes never are"), otherAgent.getMessage());
     }
 
     @Test
