@@ -63,19 +63,22 @@ final class AgentStarter {
                 new RetainedSizeEstimator(instrumentation, LeakwatchConfig.ESTIMATE_SAMPLED_ENTRIES,
                         LeakwatchConfig.ESTIMATE_MAX_OBJECTS),
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf, sampler::estimateRetainedBytes);
+        RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
+                LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf,
+                site -> retained.estimateNow(site, System.currentTimeMillis()));
         ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
         samplerThread.schedule(() -> {
             step("find the containers watched classes held before attach",
                     () -> fieldWrites.findExistingContainers(instrumentation, registry));
-            startMonitoring(config, registry, sampler, analyzer, fieldWrites);
+            startMonitoring(config, registry, sampler, retained, analyzer, fieldWrites);
         },
                 LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** On the sampler thread, after {@code premain} has returned; then samples on it for the JVM's lifetime. */
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
-            LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
+            RetainedEstimates retained, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
         GcNotifications gcNotifications = new GcNotifications();
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
@@ -85,8 +88,6 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
-        RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
-                LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
         MonitoringLoop.PassListener afterPass = (now, started) -> { };
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
             Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, retained, analyzer,

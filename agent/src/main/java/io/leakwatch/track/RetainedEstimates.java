@@ -5,8 +5,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.IntFunction;
 
 /**
- * The latest retained-bytes estimate per site, refreshed on the sampler thread no more often than the
- * given period (an estimate walks the container's entries) and read from any thread.
+ * The one retained-bytes estimate per site that alerts, exported metrics and the samples file all report:
+ * refreshed on the sampler thread no more often than the given period (an estimate walks the container's
+ * entries), taken afresh when an alert is raised, and read from any thread.
  */
 public final class RetainedEstimates {
 
@@ -36,6 +37,14 @@ public final class RetainedEstimates {
         }
         takenAtMillis.set(siteId, nowMillis);
         estimator.apply(siteId).ifPresent(estimate -> bytes.set(siteId, estimate));
+    }
+
+    /** Estimates the site now, whatever the period (an alert is being raised), and keeps it as the latest. */
+    public OptionalLong estimateNow(int siteId, long nowMillis) {
+        takenAtMillis.set(siteId, nowMillis);
+        OptionalLong estimate = estimator.apply(siteId);
+        estimate.ifPresent(value -> bytes.set(siteId, value));
+        return estimate;
     }
 
     /** When the site was last estimated (or tried), in {@link #refresh}'s clock; {@code Long.MIN_VALUE} if never. */
