@@ -123,7 +123,7 @@ class AlertActionIT {
 
     @Test
     @Order(1)
-    void aHangingCommandDelaysNeitherDetectionNorAlertsAndIsDestroyedAtItsTimeout() throws IOException {
+    void aHangingCommandDelaysNeitherDetectionNorAlerts() throws IOException {
         await().atMost(Duration.ofSeconds(40)).until(() -> actionKeyFor(FIRST_LEAK).isPresent());
         String firstKey = actionKeyFor(FIRST_LEAK).orElseThrow();
         long hangingPid = Long.parseLong(Files.readString(commandOutput.resolve(firstKey + ".pid")).trim());
@@ -136,12 +136,8 @@ class AlertActionIT {
         assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).as("the first command still hangs")
                 .contains(true);
         assertThat(filesEndingIn(".pid")).as("the second action waits its turn on the one action thread").hasSize(1);
-
-        await().atMost(Duration.ofSeconds(45)).until(() -> commandJvm.stderr().stream()
-                .anyMatch(line -> line.contains("still running after 30000 ms, destroyed")));
-        assertThat(ProcessHandle.of(hangingPid).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
-        await().atMost(Duration.ofSeconds(10)).until(() -> actionKeyFor(SECOND_LEAK).isPresent());
-        assertThat(commandJvm.stderr()).filteredOn(line -> line.contains("still running after")).hasSize(1);
+        // Its destruction at the 30 s timeout, with the processes it started, is CommandActionTest's, on real
+        // scripts: waiting for it here would cost CI half a minute.
     }
 
     @Test
