@@ -72,11 +72,17 @@ public final class ChurnThroughputBenchmark {
 
     private static Run run(Path agentJar, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
+        return run(agentJar, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+    }
+
+    /** One loop JVM, with the agent when {@code agentJar} is given; {@code mainClass} runs the loop. */
+    static Run run(Path agentJar, String mainClass, int warmupSeconds, int measureSeconds)
+            throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(HEAP);
         if (agentJar != null) {
             arguments.add("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
         }
-        arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), CheckoutLoop.class.getName(),
+        arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
                 Integer.toString(warmupSeconds), Integer.toString(measureSeconds)));
         List<String> stdout = new CopyOnWriteArrayList<>();
         List<String> stderr = new CopyOnWriteArrayList<>();
@@ -98,7 +104,7 @@ public final class ChurnThroughputBenchmark {
             throw new IllegalStateException("expected " + (agentJar != null ? "the agent watching" : "no agent")
                     + " but the loop reports: " + evidence + "; stderr " + stderr);
         }
-        return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence);
+        return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);
     }
 
     private static String find(List<String> lines, String prefix) {
@@ -111,15 +117,17 @@ public final class ChurnThroughputBenchmark {
     }
 
     /** One JVM's figure and what it said about the agent. */
-    private static final class Run {
+    static final class Run {
         final double opsPerSecond;
         final double opsPerCpuSecond;
         final String evidence;
+        final List<String> stdout;
 
-        Run(double opsPerSecond, double opsPerCpuSecond, String evidence) {
+        Run(double opsPerSecond, double opsPerCpuSecond, String evidence, List<String> stdout) {
             this.opsPerSecond = opsPerSecond;
             this.opsPerCpuSecond = opsPerCpuSecond;
             this.evidence = evidence;
+            this.stdout = stdout;
         }
     }
 }

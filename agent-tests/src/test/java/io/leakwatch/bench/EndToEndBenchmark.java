@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
+import io.leakwatch.it.otlp.OtlpReceiver;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -33,7 +34,7 @@ import org.HdrHistogram.Recorder;
 public final class EndToEndBenchmark {
     private static final String USAGE = "usage: java -Dleakwatch.agentJar=AGENT_JAR -Dleakwatch.demoJar=DEMO_JAR"
             + " -cp CLASSPATH " + EndToEndBenchmark.class.getName()
-            + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--out FILE]";
+            + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--exporter none|otlp] [--out FILE]";
     private static final int BAD_ARGUMENTS_STATUS = 2;
 
     private EndToEndBenchmark() {
@@ -59,6 +60,17 @@ public final class EndToEndBenchmark {
     }
 
     private static List<RunResult> runAll(Settings settings) throws IOException, InterruptedException {
+        if (!settings.otlp()) {
+            return runAll(settings, null);
+        }
+        // The agent exports to a receiver on this machine, as to a collector beside the service.
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            return runAll(settings, receiver);
+        }
+    }
+
+    private static List<RunResult> runAll(Settings settings, OtlpReceiver receiver)
+            throws IOException, InterruptedException {
         List<RunResult> runs = new ArrayList<>();
         int total = 2 * settings.pairs();
         for (int pair = 1; pair <= settings.pairs(); pair++) {
@@ -67,7 +79,7 @@ public final class EndToEndBenchmark {
             for (boolean agent : new boolean[] {agentFirst, !agentFirst}) {
                 int run = runs.size() + 1;
                 System.err.printf(Locale.ROOT, "run %d/%d (pair %d, %s) ...%n", run, total, pair, Report.arm(agent));
-                RunResult result = runOnce(settings, run, pair, agent);
+                RunResult result = runOnce(settings, receiver, run, pair, agent);
                 System.err.printf(Locale.ROOT, "run %d/%d: %.0f req/s, p99 %.2f ms, %d errors%n", run, total,
                         result.requestsPerSecond(), result.p99Millis(), result.errors());
                 runs.add(result);
@@ -76,9 +88,10 @@ public final class EndToEndBenchmark {
         return runs;
     }
 
-    private static RunResult runOnce(Settings settings, int run, int pair, boolean agent)
+    private static RunResult runOnce(Settings settings, OtlpReceiver receiver, int run, int pair, boolean agent)
             throws IOException, InterruptedException {
-        DemoService demo = DemoService.start(settings, agent);
+        int metricRequestsBefore = receiver == null ? 0 : receiver.metricRequests().size();
+        DemoService demo = DemoService.start(settings, agent, receiver);
         List<String> notes = new ArrayList<>();
         Interval measured;
         try {
@@ -97,6 +110,11 @@ public final class EndToEndBenchmark {
         measured.rejections().forEach((kind, count) -> notes.add("business rejections " + kind + ": " + count));
         measured.errors().forEach((kind, count) -> notes.add("errors " + kind + ": " + count));
         notes.addAll(demo.stderrSummary());
+        if (receiver != null && agent) {
+            // The proof that the run exported: without it an "otlp" figure could be an agent that sent nothing.
+            notes.add("OTLP metric requests received from run " + run + ": "
+                    + (receiver.metricRequests().size() - metricRequestsBefore));
+        }
         return new RunResult(run, pair, agent, measured, notes);
     }
 
@@ -105,14 +123,15 @@ public final class EndToEndBenchmark {
      *
      * @param out where to write the report as well, or {@code null}
      */
-    record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, Path out, Path agentJar,
-            Path demoJar) {
+    record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, boolean otlp, Path out,
+            Path agentJar, Path demoJar) {
 
         static Settings parse(String[] args, Properties properties) {
             int pairs = 5;
             int warmup = 20;
             int measure = 30;
             int clients = 8;
+            boolean otlp = false;
             Path out = null;
             for (int i = 0; i < args.length; i += 2) {
                 String name = args[i];
@@ -125,11 +144,16 @@ public final class EndToEndBenchmark {
                     case "--warmup-seconds" -> warmup = parseCount(name, value, 0);
                     case "--measure-seconds" -> measure = parseCount(name, value, 1);
                     case "--clients" -> clients = parseCount(name, value, 1);
+                    case "--exporter" -> otlp = switch (value) {
+                        case "otlp" -> true;
+                        case "none" -> false;
+                        default -> throw new IllegalArgumentException("--exporter expects none or otlp, got '" + value + "'");
+                    };
                     case "--out" -> out = Paths.get(value);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'");
                 }
             }
-            return new Settings(pairs, warmup, measure, clients, out, existingFile(properties, "leakwatch.agentJar"),
+            return new Settings(pairs, warmup, measure, clients, otlp, out, existingFile(properties, "leakwatch.agentJar"),
                     existingFile(properties, "leakwatch.demoJar"));
         }
 
@@ -167,7 +191,9 @@ public final class EndToEndBenchmark {
 
     /** One demo JVM in healthy mode, with or without the agent, serving on a loopback port. */
     static final class DemoService implements AutoCloseable {
-        private static final String AGENT_OPTIONS = "packages=com.acme.payment,exporter=none,log=stderr";
+        private static final String AGENT_OPTIONS = "packages=com.acme.payment,log=stderr";
+        /** Every 10 s rather than the default minute, so that a 30 s measurement holds a few exports. */
+        private static final String METRIC_EXPORT_INTERVAL_MILLIS = "10000";
         private static final String LISTENING = "[payment] listening on ";
         /** Generous: the agent starts too, and the owner's other work may share the two cores. */
         private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -185,12 +211,18 @@ public final class EndToEndBenchmark {
         }
 
         /** Starts the demo and returns once it says it is listening. */
-        static DemoService start(Settings settings, boolean withAgent) throws IOException, InterruptedException {
+        static DemoService start(Settings settings, boolean withAgent, OtlpReceiver receiver)
+                throws IOException, InterruptedException {
             int port = BenchRuns.freeLoopbackPort();
             List<String> arguments = new ArrayList<>();
             arguments.add("-Xmx256m");
             if (withAgent) {
-                arguments.add("-javaagent:" + settings.agentJar() + "=" + AGENT_OPTIONS);
+                arguments.add("-javaagent:" + settings.agentJar() + "=" + AGENT_OPTIONS
+                        + (receiver == null ? ",exporter=none" : ",exporter=otlp"));
+                if (receiver != null) {
+                    arguments.add("-Dotel.exporter.otlp.endpoint=" + receiver.endpoint());
+                    arguments.add("-Dotel.metric.export.interval=" + METRIC_EXPORT_INTERVAL_MILLIS);
+                }
             }
             // No --feature and no --load: the healthy service, and all of its traffic comes from this process.
             arguments.addAll(List.of("-jar", settings.demoJar().toString(), "--port", Integer.toString(port),
@@ -455,8 +487,9 @@ public final class EndToEndBenchmark {
 
         String text() {
             text.setLength(0);
-            line("end-to-end: %d pairs, %d clients, %d s measured after %d s warm-up, JDK %s (%s), %d CPUs, %s",
+            line("end-to-end: %d pairs, %d clients, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
                     settings.pairs(), settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
+                    settings.otlp() ? "otlp (to a local receiver, metrics every 10 s)" : "none",
                     System.getProperty("java.version"), System.getProperty("java.vendor"),
                     Runtime.getRuntime().availableProcessors(), startedAt);
             runTable();
