@@ -1,5 +1,6 @@
 package com.acme.scenarios;
 
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -8,8 +9,8 @@ import java.util.List;
 
 /**
  * Loads a watched class with a container field in a throw-away class loader, fills the container,
- * drops the loader and reports whether the GC could collect it, as an application server undeploying
- * an application would need.
+ * keeps the loader for a while (the agent's sampler reads the filled container meanwhile), drops it and
+ * reports whether the GC could collect it, as an application server undeploying an application would need.
  */
 public final class ClassLoaderChurn {
 
@@ -28,8 +29,11 @@ public final class ClassLoaderChurn {
         URL classes = ClassLoaderChurn.class.getProtectionDomain().getCodeSource().getLocation();
         List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
         for (int round = 0; round < 5; round++) {
-            loaders.add(new WeakReference<>(loadAndFill(classes)));
+            ClassLoader deployed = loadAndFill(classes);
+            loaders.add(new WeakReference<>(deployed));
+            // Deployed for a while: long enough for several sampler passes to read the plugin's container.
             Thread.sleep(1_500);
+            Reference.reachabilityFence(deployed);
         }
         for (int attempt = 0; attempt < 50 && loaders.stream().anyMatch(ref -> ref.get() != null); attempt++) {
             System.gc();

@@ -2,15 +2,19 @@ package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import it.unimi.dsi.fastutil.leakwatchtest.GatedList;
+import it.unimi.dsi.fastutil.leakwatchtest.ScriptedList;
 
 class ContainerSamplerTest {
 
@@ -114,6 +119,147 @@ class ContainerSamplerTest {
         List<ContainerSample> next = sampler.sample();
         assertEquals(1, next.size());
         assertEquals(0, next.get(0).size());
+    }
+
+    @Test
+    void aSiteWhoseSizeCallThrowsIsSkippedForPassesThatDoubleUntilARecoveryResetsThem() {
+        ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
+        AtomicLong clock = new AtomicLong(10_000);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                Long.MAX_VALUE, clock::get);
+        ScriptedList failing = new ScriptedList(clock, 4);
+        failing.throwing = true;
+        List<String> healthy = new ArrayList<>(List.of("a"));
+        registry.onFieldWrite(failing, 0);
+        registry.onFieldWrite(healthy, 1);
+
+        List<Integer> calledAt = new ArrayList<>();
+        List<Integer> sampledAt = new ArrayList<>();
+        for (int pass = 0; pass < 22; pass++) {
+            failing.throwing = pass < 9 || pass >= 18;
+            int callsBefore = failing.calls;
+            List<ContainerSample> samples = sampler.sample();
+            if (failing.calls > callsBefore) {
+                calledAt.add(pass);
+            }
+            if (sizeOfSite(samples, 0) >= 0) {
+                sampledAt.add(pass);
+            }
+            assertEquals(1, sizeOfSite(samples, 1), "the healthy site is read at every pass, pass " + pass);
+        }
+
+        assertEquals(List.of(0, 3, 8, 17, 18, 21), calledAt,
+                "skipped 2, 4, then 8 passes; after the good read at 17 the next failure costs 2 again");
+        assertEquals(List.of(17), sampledAt, "a failed read is no reading");
+        assertEquals(5, sampler.failedSizeCalls());
+    }
+
+    @Test
+    void aSlowSizeCallStillReadsButBacksItsSiteOff() {
+        ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
+        AtomicLong clock = new AtomicLong(10_000);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                LIMIT, clock::get);
+        ScriptedList slow = new ScriptedList(clock, 6);
+        slow.takesNanos = LIMIT + 1;
+        registry.onFieldWrite(slow, 0);
+
+        assertEquals(6, sizeOfSite(sampler.sample(), 0));
+        assertEquals(1, sampler.slowSizeCalls());
+        slow.takesNanos = 0;
+        assertEquals(-1, sizeOfSite(sampler.sample(), 0));
+        assertEquals(-1, sizeOfSite(sampler.sample(), 0));
+        assertEquals(1, slow.calls, "skipped for two passes");
+        assertEquals(6, sizeOfSite(sampler.sample(), 0));
+        assertEquals(1, sampler.slowSizeCalls());
+        assertEquals(0, sampler.failedSizeCalls());
+    }
+
+    @Test
+    void aTypeTheWatchdogGaveUpOnIsNeverCalledAgainNorCountedAsAFailure() throws Exception {
+        ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
+        AtomicLong clock = new AtomicLong(10_000);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                Long.MAX_VALUE, clock::get);
+        GatedList gated = new GatedList();
+        registry.onFieldWrite(gated, 0);
+        CompletableFuture<Throwable> stuckPass = CompletableFuture.supplyAsync(() -> {
+            try {
+                sampler.sample();
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+        assertTrue(gated.entered.await(10, TimeUnit.SECONDS));
+        sampler.sizeCalls().abandonIfStuck(clock.get() + LIMIT, LIMIT);
+        gated.gate.countDown();
+        assertSame(AbandonedSamplerPass.class, classOf(stuckPass));
+
+        GatedList sameType = new GatedList();
+        registry.onFieldWrite(sameType, 0);
+        for (int pass = 0; pass < 3; pass++) {
+            assertEquals(-1, sizeOfSite(sampler.sample(), 0));
+            assertEquals(2, sampler.unsampledContainers(), "both lists are unsampled at every pass, not backed off");
+        }
+        assertEquals(1, sameType.entered.getCount(), "size() of the given-up type was not called again");
+        assertEquals(0, sampler.failedSizeCalls());
+    }
+
+    @Test
+    void collectedContainersArePrunedAndTheirSlotTakenByTheNextWrite() {
+        ContainerRegistry registry = new ContainerRegistry(8, 2, 100);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                Long.MAX_VALUE, System::nanoTime);
+        List<Integer> kept = new ArrayList<>(List.of(1, 2, 3));
+        List<Integer> dropped = new ArrayList<>(Collections.nCopies(9, 0));
+        WeakReference<Object> collected = new WeakReference<>(dropped);
+        registry.onFieldWrite(kept, 0);
+        registry.onFieldWrite(dropped, 0);
+        assertEquals(9, sizeOfSite(sampler.sample(), 0));
+        assertEquals(2, registry.trackedInstances());
+
+        dropped = null;
+        for (int attempt = 0; attempt < 100 && collected.get() != null; attempt++) {
+            System.gc();
+        }
+        assertNull(collected.get(), "the dropped list was collected");
+        assertEquals(3, sizeOfSite(sampler.sample(), 0), "the live one is what is left");
+        assertEquals(1, registry.trackedInstances(), "the collected one's slot was freed");
+
+        List<Integer> next = new ArrayList<>(Collections.nCopies(5, 0));
+        registry.onFieldWrite(next, 0);
+        assertEquals(2, registry.trackedInstances());
+        assertEquals(5, sizeOfSite(sampler.sample(), 0));
+        Reference.reachabilityFence(kept);
+    }
+
+    @Test
+    void eachSiteReadsAsItsLargestLiveContainerNotTheSumOfThem() {
+        ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                Long.MAX_VALUE, System::nanoTime);
+        List<Integer> two = new ArrayList<>(List.of(1, 2));
+        Set<Integer> five = new HashSet<>(List.of(1, 2, 3, 4, 5));
+        Map<Integer, Integer> four = new HashMap<>(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
+        List<Integer> one = new ArrayList<>(List.of(1));
+        registry.onFieldWrite(two, 3);
+        registry.onFieldWrite(five, 3);
+        registry.onFieldWrite(four, 3);
+        registry.onFieldWrite(one, 5);
+
+        List<ContainerSample> samples = sampler.sample();
+        assertEquals(2, samples.size(), "one sample per site");
+        assertEquals(5, sizeOfSite(samples, 3));
+        assertEquals(HashSet.class.getName(), samples.stream().filter(s -> s.siteId() == 3).findFirst()
+                .orElseThrow().typeName());
+        assertEquals(1, sizeOfSite(samples, 5));
+    }
+
+    /** The size the pass read for the site, or -1 when it has no sample in it. */
+    private static long sizeOfSite(List<ContainerSample> samples, int siteId) {
+        return samples.stream().filter(sample -> sample.siteId() == siteId).mapToLong(ContainerSample::size)
+                .findFirst().orElse(-1);
     }
 
     private static Class<?> classOf(CompletableFuture<Throwable> pass) throws InterruptedException, ExecutionException {
