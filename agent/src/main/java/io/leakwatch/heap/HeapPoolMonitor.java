@@ -34,8 +34,8 @@ public final class HeapPoolMonitor {
         this.clock = clock;
     }
 
-    /** Chooses the pools to watch and asks to be told of every collection. */
-    public void start(GcNotifications notifications) {
+    /** Chooses the pools to watch and asks to be told of every collection; returns the pools watched. */
+    public List<String> start(GcNotifications notifications) {
         List<String> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && LongLivedPools.holdsLongLivedObjects(pool.getName())) {
@@ -46,6 +46,7 @@ public final class HeapPoolMonitor {
         previousUsedAfter = new long[pools.size()];
         Arrays.fill(previousUsedAfter, -1);
         notifications.observe(this::collected);
+        return watchedPools;
     }
 
     private void collected(GarbageCollectionNotificationInfo info) {
