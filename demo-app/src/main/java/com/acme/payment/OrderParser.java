@@ -25,9 +25,10 @@ public final class OrderParser {
     private static final String NOT_ONE_OBJECT = "the body must be one JSON object";
 
     /**
-     * Jackson's defaults read {@code 19.99} as 19 cents, {@code "1999"} as a number and {@code 42} as text;
-     * an order that can be read two ways is an order we must not charge, so none of that, no key given twice
-     * and nothing after the object. Fields this service does not use are ignored: shops send more than we need.
+     * Strict where Jackson's defaults are lenient, because an order that can be read two ways is an order we
+     * must not charge: they would read {@code 19.99} as 19 cents, {@code "1999"} as a number and {@code 42} as
+     * text, keep the last of a key given twice and ignore text after the object. Fields this service does not
+     * use are ignored: shops send more than we need.
      */
     private static final ObjectReader REQUESTS = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
