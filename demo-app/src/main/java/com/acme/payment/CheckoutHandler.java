@@ -36,7 +36,7 @@ final class CheckoutHandler implements HttpHandler {
             }
             // Counted before the answer leaves, so a client that reads the counters next sees its own request.
             counters.record(reply.status());
-            JsonResponse.send(exchange, reply.status(), reply.json());
+            JsonResponse.send(exchange, reply.status(), reply.body());
         }
     }
 
@@ -60,7 +60,7 @@ final class CheckoutHandler implements HttpHandler {
             if (outcome.replayed()) {
                 exchange.getResponseHeaders().set(REPLAYED_HEADER, "true");
             }
-            return new Reply(200, outcome.result().toJson());
+            return new Reply(200, outcome.result());
         } catch (InvalidOrderException e) {
             return Reply.error(400, e.getMessage());
         } catch (IdempotencyConflictException e) {
@@ -69,9 +69,9 @@ final class CheckoutHandler implements HttpHandler {
     }
 
     /** The answer to one request, decided before any of it is sent. */
-    private record Reply(int status, String json) {
+    private record Reply(int status, Object body) {
         static Reply error(int status, String message) {
-            return new Reply(status, JsonResponse.errorJson(message));
+            return new Reply(status, new JsonResponse.ErrorBody(message));
         }
     }
 

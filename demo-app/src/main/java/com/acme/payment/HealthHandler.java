@@ -1,6 +1,5 @@
 package com.acme.payment;
 
-import com.acme.payment.json.JsonWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -35,14 +34,15 @@ final class HealthHandler implements HttpHandler {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 JsonResponse.sendError(exchange, 405, "use GET");
             } else {
-                JsonResponse.send(exchange, 200, new JsonWriter()
-                        .string("status", "UP")
-                        .number("uptimeSeconds", Duration.between(startedAt, clock.instant()).toSeconds())
-                        .number("activeSessions", sessions.size())
-                        .number("idempotencyKeys", idempotency.size())
-                        .number("pendingSettlements", settlement.pendingCount())
-                        .toString());
+                JsonResponse.send(exchange, 200, new Health("UP",
+                        Duration.between(startedAt, clock.instant()).toSeconds(), sessions.size(), idempotency.size(),
+                        settlement.pendingCount()));
             }
         }
+    }
+
+    /** The body of {@code GET /health}. */
+    record Health(String status, long uptimeSeconds, int activeSessions, int idempotencyKeys,
+            int pendingSettlements) {
     }
 }

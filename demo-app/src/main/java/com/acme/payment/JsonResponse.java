@@ -1,33 +1,34 @@
 package com.acme.payment;
 
-import com.acme.payment.json.JsonWriter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** Writes JSON responses on an {@link HttpExchange}. */
 final class JsonResponse {
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
+
     private JsonResponse() {
     }
 
-    /** Sends {@code json} with {@code status}; the exchange stays open for the caller to close. */
-    static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    /** The body of every error response: {@code {"error": message}}. */
+    record ErrorBody(String error) {
+    }
+
+    /** Sends {@code body} as JSON with {@code status}; the exchange stays open for the caller to close. */
+    static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] json = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
+        exchange.sendResponseHeaders(status, json.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+            out.write(json);
         }
     }
 
     /** Sends {@code {"error": message}} with {@code status}. */
     static void sendError(HttpExchange exchange, int status, String message) throws IOException {
-        send(exchange, status, errorJson(message));
-    }
-
-    /** {@code {"error": message}}. */
-    static String errorJson(String message) {
-        return new JsonWriter().string("error", message).toString();
+        send(exchange, status, new ErrorBody(message));
     }
 }

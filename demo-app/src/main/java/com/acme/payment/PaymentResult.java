@@ -1,9 +1,8 @@
 package com.acme.payment;
 
-import com.acme.payment.json.JsonWriter;
-
 /**
- * The answer to one checkout, as returned to the shop and settled later when approved.
+ * The answer to one checkout, as returned to the shop (this record is the JSON body) and settled later when
+ * approved.
  *
  * @param transactionId this service's id for the attempt
  * @param orderId the shop's order id
@@ -12,7 +11,7 @@ import com.acme.payment.json.JsonWriter;
  * @param currency ISO 4217 code
  * @param authorizationCode the issuer's code when approved, else {@code null}
  * @param reason why it was declined or rejected, else {@code null}
- * @param fraudScore the fraud model's risk estimate, from 0 (safe) to 1 (fraud)
+ * @param fraudScore the fraud model's risk estimate, from 0 (safe) to 1 (fraud), to three decimals
  */
 public record PaymentResult(
         String transactionId,
@@ -24,18 +23,8 @@ public record PaymentResult(
         String reason,
         double fraudScore) {
 
-    /** The response body of {@code POST /checkout}. */
-    public String toJson() {
-        return new JsonWriter()
-                .string("transactionId", transactionId)
-                .string("orderId", orderId)
-                .string("status", status.name())
-                .number("amountCents", amountCents)
-                .string("currency", currency)
-                .string("authorizationCode", authorizationCode)
-                .string("reason", reason)
-                // Three decimals are all a shop can act on, and keep the body short.
-                .number("fraudScore", Math.round(fraudScore * 1000) / 1000.0)
-                .toString();
+    public PaymentResult {
+        // Three decimals are all a shop can act on, and keep the body short.
+        fraudScore = Math.round(fraudScore * 1000) / 1000.0;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 public final class PaymentService implements AutoCloseable {
     /** Seconds the server waits for requests in progress when it stops. */
     private static final int STOP_GRACE_SECONDS = 1;
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService httpWorkers;
@@ -37,8 +38,6 @@ public final class PaymentService implements AutoCloseable {
      *
      * @param fraudHistory whether the fraud service keeps every transaction (the leaky feature)
      */
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
-
     public static PaymentService start(InetSocketAddress address, boolean fraudHistory, ServiceSettings settings,
             Clock clock) throws IOException {
         SessionStore sessions = new SessionStore(clock, settings.sessionIdleTimeout());

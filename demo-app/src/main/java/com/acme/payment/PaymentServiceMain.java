@@ -4,7 +4,6 @@ import com.acme.payment.cli.CommandLine;
 import com.acme.payment.cli.Options;
 import com.acme.payment.cli.UsageException;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.util.List;
 
 /** Entry point of the payment demo: parses the command line and runs the service. */
@@ -29,8 +28,6 @@ public final class PaymentServiceMain {
             System.out.println(CommandLine.usage());
             return;
         }
-        Thread.setDefaultUncaughtExceptionHandler(new FatalErrorHandler(System.err,
-                ManagementFactory.getRuntimeMXBean()::getUptime, Runtime.getRuntime()::halt));
         int status;
         try {
             status = new DemoRunner(options, System.out).run();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderParserTest {
     /** Field name to raw JSON value, in the order a shop would send them. */
@@ -41,12 +42,19 @@ class OrderParserTest {
         "amountCents     | ABSENT     | field 'amountCents' is required",
         "amountCents     | 19.99      | field 'amountCents' must be a whole number of minor units",
         "amountCents     | '\"1999\"' | field 'amountCents' must be a whole number of minor units",
+        "amountCents     | 1e3        | field 'amountCents' must be a whole number of minor units",
+        "amountCents     | true       | field 'amountCents' must be a whole number of minor units",
+        "amountCents     | 9223372036854775808 | field 'amountCents' must be a whole number of minor units",
+        "amountCents     | -5         | field 'amountCents' must be greater than zero",
         "amountCents     | 0          | field 'amountCents' must be greater than zero",
         "currency        | '\"eur\"'  | field 'currency' must be a three-letter ISO code",
         "cardNumber      | '\"4242\"' | field 'cardNumber' must be 12 to 19 digits",
         "cardExpiry      | '\"13/30\"'| field 'cardExpiry' must be MM/YY",
         "shippingCountry | '\"FRA\"'  | field 'shippingCountry' must be a two-letter ISO code",
         "email           | 42         | field 'email' must be a string",
+        "email           | false      | field 'email' must be a string",
+        "customerId      | '{\"id\":1}' | field 'customerId' must be a string",
+        "merchantId      | '[\"m-1\"]'  | field 'merchantId' must be a string",
     })
     void namesTheFieldThatIsWrong(String field, String rawValue, String message) {
         Map<String, String> fields = new LinkedHashMap<>(FULL);
@@ -62,15 +70,37 @@ class OrderParserTest {
     @Test
     void reportsMalformedJsonWithItsPosition() {
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> OrderParser.parse("{\"orderId\":"));
-        assertEquals("malformed JSON: unexpected end of input at offset 11", e.getMessage());
+        assertTrue(e.getMessage().startsWith("malformed JSON: "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" at line 1, column 12"), e.getMessage());
     }
 
     @Test
-    void rejectsNestedValues() {
+    void aBrokenEscapeInsideAFieldIsMalformedJsonNotAWrongType() {
         Map<String, String> fields = new LinkedHashMap<>(FULL);
-        fields.put("customerId", "{\"id\":1}");
+        fields.put("email", "\"ann\\x\"");
         InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> OrderParser.parse(json(fields)));
-        assertTrue(e.getMessage().contains("nested objects and arrays are not supported"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("malformed JSON: "), e.getMessage());
+    }
+
+    @Test
+    void rejectsAKeyGivenTwice() {
+        String twice = "{\"amountCents\": 1, " + json(FULL).substring(1);
+        InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> OrderParser.parse(twice));
+        assertTrue(e.getMessage().startsWith("malformed JSON: Duplicate field 'amountCents'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "null", "[]", "42", "\"order\"", "{} {}"})
+    void theBodyMustBeExactlyOneObject(String body) {
+        InvalidOrderException e = assertThrows(InvalidOrderException.class, () -> OrderParser.parse(body));
+        assertEquals("the body must be one JSON object", e.getMessage());
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotUse() throws Exception {
+        Map<String, String> fields = new LinkedHashMap<>(FULL);
+        fields.put("basket", "[{\"sku\": \"A-1\", \"quantity\": 2}]");
+        assertEquals(OrderParser.parse(json(FULL)), OrderParser.parse(json(fields)));
     }
 
     @Test

@@ -3,9 +3,10 @@ package com.acme.payment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.acme.payment.json.JsonReader;
 import com.acme.payment.load.LoadGenerator;
 import com.acme.payment.load.SyntheticOrders;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,7 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 class PaymentServiceHttpTest {
     private static final String ORDER = "{\"orderId\":\"ord-1\",\"customerId\":\"cust-1\",\"merchantId\":\"m-1\","
             + "\"amountCents\":1999,\"currency\":\"EUR\",\"cardNumber\":\"4242424242424242\",\"cardExpiry\":\"12/39\"}";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private PaymentService service;
@@ -52,10 +56,18 @@ class PaymentServiceHttpTest {
         HttpResponse<String> first = post("/checkout", ORDER, "key-1");
         assertEquals(200, first.statusCode());
         assertEquals(Optional.of("application/json; charset=utf-8"), first.headers().firstValue("Content-Type"));
-        Map<String, Object> result = JsonReader.readFlatObject(first.body());
-        assertEquals("APPROVED", result.get("status"));
-        assertEquals("ord-1", result.get("orderId"));
-        assertEquals(1999L, result.get("amountCents"));
+        JsonNode result = JSON.readTree(first.body());
+        // The shops' contract: these fields, in this order.
+        assertEquals(List.of("transactionId", "orderId", "status", "amountCents", "currency", "authorizationCode",
+                "reason", "fraudScore"), fieldNames(result));
+        assertEquals("APPROVED", result.get("status").textValue());
+        assertEquals("ord-1", result.get("orderId").textValue());
+        assertEquals(1999L, result.get("amountCents").longValue());
+        assertEquals("EUR", result.get("currency").textValue());
+        assertTrue(result.get("transactionId").textValue().startsWith("txn_"), first.body());
+        assertTrue(result.get("authorizationCode").isTextual(), first.body());
+        assertTrue(result.get("reason").isNull(), first.body());
+        assertTrue(result.get("fraudScore").isNumber(), first.body());
 
         HttpResponse<String> retry = post("/checkout", ORDER, "key-1");
         assertEquals(200, retry.statusCode());
@@ -70,13 +82,17 @@ class PaymentServiceHttpTest {
         assertEquals(409, post("/checkout", ORDER.replace("1999", "2999"), "key-1").statusCode());
         HttpResponse<String> invalid = post("/checkout", "{\"orderId\":\"x\"}", null);
         assertEquals(400, invalid.statusCode());
-        assertEquals("field 'amountCents' is required", JsonReader.readFlatObject(invalid.body()).get("error"));
+        assertEquals("{\"error\":\"field 'amountCents' is required\"}", invalid.body());
+        HttpResponse<String> malformed = post("/checkout", "{\"orderId\":", null);
+        assertEquals(400, malformed.statusCode());
+        assertTrue(JSON.readTree(malformed.body()).get("error").textValue().startsWith("malformed JSON: "),
+                malformed.body());
         assertEquals(413, post("/checkout", "x".repeat(20_000), null).statusCode());
         assertEquals(404, post("/checkout/extra", ORDER, null).statusCode());
         HttpResponse<String> get = get("/checkout");
         assertEquals(405, get.statusCode());
         assertEquals(Optional.of("POST"), get.headers().firstValue("Allow"));
-        assertEquals(5, service.counters().failed());
+        assertEquals(6, service.counters().failed());
     }
 
     @Test
@@ -84,11 +100,14 @@ class PaymentServiceHttpTest {
         post("/checkout", ORDER, "key-1");
         HttpResponse<String> health = get("/health");
         assertEquals(200, health.statusCode());
-        Map<String, Object> body = JsonReader.readFlatObject(health.body());
-        assertEquals("UP", body.get("status"));
-        assertEquals(1L, body.get("activeSessions"));
-        assertEquals(1L, body.get("idempotencyKeys"));
-        assertEquals(1L, body.get("pendingSettlements"));
+        JsonNode body = JSON.readTree(health.body());
+        assertEquals(List.of("status", "uptimeSeconds", "activeSessions", "idempotencyKeys", "pendingSettlements"),
+                fieldNames(body));
+        assertEquals("UP", body.get("status").textValue());
+        assertTrue(body.get("uptimeSeconds").canConvertToLong(), health.body());
+        assertEquals(1, body.get("activeSessions").intValue());
+        assertEquals(1, body.get("idempotencyKeys").intValue());
+        assertEquals(1, body.get("pendingSettlements").intValue());
     }
 
     @Test
@@ -105,6 +124,12 @@ class PaymentServiceHttpTest {
             Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> load.succeeded() >= 100);
             assertEquals(0, load.failed());
         }
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {

@@ -76,7 +76,8 @@ public final class CommandLine {
                 "  --duration TIME      stop and exit 0 after TIME, e.g. 90s, 5m, 1h (default: run until stopped)",
                 "  --feature NAME       switch a feature on; repeatable or comma-separated (" + Feature.knownNames() + ")",
                 "  --help               print this text",
-                "environment: " + FEATURES_VARIABLE + "=NAME[,NAME] switches features on as --feature does");
+                "environment: " + FEATURES_VARIABLE + "=NAME[,NAME] switches features on as --feature does",
+                "JVM option: -XX:+ExitOnOutOfMemoryError ends the service at its first OutOfMemoryError (status 3)");
     }
 
     private static boolean isValueOption(String name) {

@@ -24,7 +24,6 @@ public final class LoadGenerator implements AutoCloseable {
     /** Behind schedule by more than this (a long GC pause), the generator skips ahead instead of bursting. */
     private static final long MAX_LAG_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int CLIENT_THREADS = 2;
-    private static final int MAX_CAUSE_DEPTH = 16;
 
     private final URI checkoutUri;
     private final long periodNanos;
@@ -119,28 +118,12 @@ public final class LoadGenerator implements AutoCloseable {
                     succeeded.increment();
                 } else {
                     failed.increment();
-                    reportIfFatal(error);
                 }
             });
         } catch (RuntimeException e) {
             // A request that cannot even be started is one failure; the pacing thread must go on.
             inFlight.release();
             failed.increment();
-        }
-    }
-
-    /**
-     * Passes an {@link Error} (out of memory, typically) to the thread's uncaught-exception handler: inside
-     * a future it would otherwise be taken for one more failed request and the process would limp on.
-     */
-    private static void reportIfFatal(Throwable error) {
-        Throwable cause = error;
-        for (int depth = 0; cause != null && depth < MAX_CAUSE_DEPTH; depth++, cause = cause.getCause()) {
-            if (cause instanceof Error) {
-                Thread current = Thread.currentThread();
-                current.getUncaughtExceptionHandler().uncaughtException(current, error);
-                return;
-            }
         }
     }
 }

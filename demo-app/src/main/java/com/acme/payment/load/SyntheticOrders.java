@@ -1,8 +1,10 @@
 package com.acme.payment.load;
 
+import com.acme.payment.Order;
 import com.acme.payment.card.Luhn;
-
-import com.acme.payment.json.JsonWriter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.SplittableRandom;
 
 /**
@@ -29,6 +31,8 @@ public final class SyntheticOrders {
     private static final double RETRY_SHARE = 0.03;
     private static final double DECLINED_CARD_SHARE = 0.02;
     private static final double RISKY_SHARE = 0.02;
+    /** The generator is a client of the service, so it has a mapper of its own; an {@link Order} is what shops send. */
+    private static final ObjectWriter JSON = new ObjectMapper().writer();
 
     private final SplittableRandom random;
     private final String runId;
@@ -62,20 +66,20 @@ public final class SyntheticOrders {
         // Risky orders ship abroad and are large, the pattern the fraud model weighs most.
         String shippingCountry = risky ? pick(COUNTRIES) : billingCountry;
         long amountCents = risky ? 100_000 + random.nextInt(300_000) : 199 + random.nextInt(20_000);
-        return new JsonWriter()
-                .string("orderId", orderId)
-                .string("customerId", "cust-" + customer)
-                .string("merchantId", String.format("merchant-%04d", random.nextInt(MERCHANTS)))
-                .number("amountCents", amountCents)
-                .string("currency", pick(CURRENCIES))
-                .string("cardNumber", cardNumber())
-                .string("cardExpiry", String.format("%02d/%02d", 1 + random.nextInt(12), 28 + random.nextInt(5)))
-                .string("email", "customer" + customer + "@" + EMAIL_DOMAINS[customer % EMAIL_DOMAINS.length])
-                .string("ipAddress", "198.51." + random.nextInt(256) + "." + (1 + random.nextInt(254)))
-                .string("userAgent", USER_AGENTS[customer % USER_AGENTS.length])
-                .string("billingCountry", billingCountry)
-                .string("shippingCountry", shippingCountry)
-                .toString();
+        int merchant = random.nextInt(MERCHANTS);
+        String currency = pick(CURRENCIES);
+        String cardNumber = cardNumber();
+        String cardExpiry = String.format("%02d/%02d", 1 + random.nextInt(12), 28 + random.nextInt(5));
+        String ipAddress = "198.51." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+        Order order = new Order(orderId, "cust-" + customer, String.format("merchant-%04d", merchant), amountCents,
+                currency, cardNumber, cardExpiry,
+                "customer" + customer + "@" + EMAIL_DOMAINS[customer % EMAIL_DOMAINS.length], ipAddress,
+                USER_AGENTS[customer % USER_AGENTS.length], billingCountry, shippingCountry);
+        try {
+            return JSON.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an order of plain text and a number always serialises", e);
+        }
     }
 
     private String cardNumber() {

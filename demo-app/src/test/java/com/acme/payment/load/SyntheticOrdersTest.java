@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.acme.payment.Order;
 import com.acme.payment.OrderParser;
 import com.acme.payment.card.Luhn;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -35,6 +40,14 @@ class SyntheticOrdersTest {
         }
         double retryShare = retries / (double) REQUESTS;
         assertTrue(retryShare > 0.02 && retryShare < 0.04, "retry share " + retryShare);
+    }
+
+    @Test
+    void aBodyCarriesExactlyTheOrderFields() throws Exception {
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(new SyntheticOrders(3, "test").next().body()).fieldNames()
+                .forEachRemaining(names::add);
+        assertEquals(Arrays.stream(Order.class.getRecordComponents()).map(RecordComponent::getName).toList(), names);
     }
 
     @Test
