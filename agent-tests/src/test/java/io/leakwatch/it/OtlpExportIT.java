@@ -40,8 +40,9 @@ class OtlpExportIT {
     /** The agent's own threads and those the OpenTelemetry SDK or the JDK's HttpClient would start for it. */
     private static final Pattern EXPORT_THREAD = Pattern.compile(
             "leakwatch-.*|HttpClient-.*|PeriodicMetricReader.*|BatchLogRecordProcessor.*|jdkhttp-.*|OkHttp.*");
-    /** The threads the agent has without any exporter: the sampler and its watchdog. */
-    private static final Set<String> MONITORING_THREADS = Set.of("leakwatch-sampler", "leakwatch-watchdog");
+    /** The agent's threads that are not export's: the sampler, its watchdog, and the evidence an alert starts. */
+    private static final Set<String> MONITORING_THREADS =
+            Set.of("leakwatch-sampler", "leakwatch-watchdog", "leakwatch-evidence");
 
     @Test
     void deliversTheLeakingSiteAndTheAlertWithinTwoExportIntervals() {
