@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,16 @@ class OtlpExportIT {
     static final String STATIC_MAP = "com.acme.scenarios.ContainerLeaks$PriceCache#PRICES";
     static final String LEAK_AGENT_ARGUMENT = "packages=com.acme.scenarios,interval=500ms,window=10s,exporter=otlp";
     private static final int EXPORT_INTERVAL_MILLIS = 1000;
+    /** The exporter's budget: both signals share one sender (issue 13). */
+    private static final int MAX_EXPORT_THREADS = 3;
+    /** A thread dump line's name, and whether it is a daemon. */
+    private static final Pattern THREAD_LINE = Pattern.compile("^\"([^\"]+)\" #\\d+ (daemon )?", Pattern.MULTILINE);
+    /** The agent's own threads and those the OpenTelemetry SDK or the JDK's HttpClient would start for it. */
+    private static final Pattern EXPORT_THREAD = Pattern.compile(
+            "leakwatch-.*|HttpClient-.*|PeriodicMetricReader.*|BatchLogRecordProcessor.*|jdkhttp-.*|OkHttp.*");
+    /** The agent's threads that are not export's: the sampler, its watchdog, and the evidence an alert starts. */
+    private static final Set<String> MONITORING_THREADS =
+            Set.of("leakwatch-sampler", "leakwatch-watchdog", "leakwatch-evidence");
 
     @Test
     void deliversTheLeakingSiteAndTheAlertWithinTwoExportIntervals() {
@@ -97,6 +109,28 @@ class OtlpExportIT {
                     .containsEntry("telemetry.distro.name", "leakwatch")
                     .containsKeys("service.instance.id", "host.name", "telemetry.sdk.version");
             assertThat(jvm.stderr()).noneMatch(line -> line.contains("OTLP"));
+        }
+    }
+
+    @Test
+    void bothSignalsShareAtMostThreeDaemonThreads() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).start()) {
+            AlertRecord alert = awaitWarning(jvm, STATIC_MAP);
+            awaitAlertRecord(receiver, STATIC_MAP, "WARNING");
+            awaitMetric(receiver, "leakwatch.container.size", Map.of("site", STATIC_MAP),
+                    Instant.parse(alert.text("time")));
+
+            List<MatchResult> threads = THREAD_LINE.matcher(jvm.threadDump()).results().toList();
+            List<MatchResult> exportThreads = threads.stream()
+                    .filter(thread -> EXPORT_THREAD.matcher(thread.group(1)).matches()
+                            && !MONITORING_THREADS.contains(thread.group(1)))
+                    .toList();
+            assertThat(exportThreads).extracting(thread -> thread.group(1))
+                    .as("threads OTLP export added, of all: %s", threads.stream().map(thread -> thread.group(1)).toList())
+                    .hasSizeLessThanOrEqualTo(MAX_EXPORT_THREADS);
+            assertThat(exportThreads).filteredOn(thread -> thread.group(2) == null).extracting(thread -> thread.group(1))
+                    .as("export threads that would keep the JVM alive").isEmpty();
         }
     }
 

@@ -18,18 +18,16 @@ import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 
 /**
  * Every alert as one OTLP log record: event {@code leakwatch.alert}, the human line as its body, the
- * alert's fields, by their interface names, as its attributes. Alerts are rare and urgent, so each is
- * flushed at once instead of waiting for the next batch.
+ * alert's fields, by their interface names, as its attributes. Alerts are rare and urgent: the SDK hands each
+ * to the exporter as it is emitted, without batching (see {@link OtlpExport}).
  */
 final class OtlpAlertSink implements AlertSink {
 
     static final String EVENT_NAME = "leakwatch.alert";
 
     private final Logger logger;
-    private final SdkLoggerProvider provider;
 
     OtlpAlertSink(SdkLoggerProvider provider, String scopeVersion) {
-        this.provider = provider;
         this.logger = provider.loggerBuilder(LeakwatchMetrics.SCOPE).setInstrumentationVersion(scopeVersion).build();
     }
 
@@ -44,7 +42,6 @@ final class OtlpAlertSink implements AlertSink {
                     .setBody(AlertLine.format(alert))
                     .setAllAttributes(attributesOf(alert))
                     .emit();
-            provider.forceFlush();
         } catch (RuntimeException e) {
             // An alert sink must not throw: the other sinks have the alert.
         }

@@ -1,8 +1,10 @@
 package io.leakwatch.export.otlp;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.AgentReadings;
@@ -11,14 +13,24 @@ import io.leakwatch.log.AgentLog;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.logs.ConfigurableLogRecordExporterProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.metrics.ConfigurableMetricExporterProvider;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.SdkLoggerProviderBuilder;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 
 /**
  * leakwatch's own OpenTelemetry SDK (relocated in the agent jar, so it never meets the application's),
  * configured from the standard {@code otel.*} / {@code OTEL_*} settings, exporting the
- * {@code leakwatch.*} metrics and one log record per alert over OTLP/HTTP. It is never made global.
+ * {@code leakwatch.*} metrics and one log record per alert over OTLP/HTTP. It is never made global. Both
+ * signals share one HttpClient and {@link ExportThreads}: three threads in all.
  */
 public final class OtlpExport {
+
+    private static final String OTLP = "otlp";
 
     private final OpenTelemetrySdk sdk;
     private final OtlpAlertSink alerts;
@@ -36,20 +48,22 @@ public final class OtlpExport {
      */
     public static Optional<OtlpExport> start(AgentReadings readings, String agentVersion) {
         OtlpSecrets secrets = OtlpSecrets.ofThisJvm();
-        Setup setup = new Setup(secrets);
+        ExportThreads threads = new ExportThreads();
+        Setup setup = new Setup(secrets, threads);
         OpenTelemetrySdk sdk;
         try {
             sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(OtlpSettings::defaults)
                     .addPropertiesCustomizer(setup::check)
                     .addResourceCustomizer((resource, config) -> AgentResource.under(resource, agentVersion))
-                    .addMetricExporterCustomizer((exporter, config) -> new ObservedMetricExporter(exporter, setup.outcomes))
-                    .addLogRecordExporterCustomizer((exporter, config) -> setup.redelivering(exporter))
-                    .setServiceClassLoader(OtlpExport.class.getClassLoader())
+                    .addMeterProviderCustomizer(setup::withMetricsExport)
+                    .addLoggerProviderCustomizer(setup::withAlertExport)
+                    .setComponentLoader(setup.components)
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk();
         } catch (RuntimeException | LinkageError e) {
+            threads.stop();
             Optional<UnsupportedSetting> unsupported = unsupportedSettingIn(e);
             AgentLog.line(unsupported.isPresent()
                     ? unsupported.get().getMessage() + "; OTLP export is off, alerts still go to the log and events.file"
@@ -58,6 +72,7 @@ public final class OtlpExport {
             return Optional.empty();
         }
         if (setup.disabled) {
+            threads.stop();
             AgentLog.line("otel.sdk.disabled=true: leakwatch exports nothing over OTLP;"
                     + " alerts still go to the log and events.file");
             return Optional.empty();
@@ -82,10 +97,15 @@ public final class OtlpExport {
         }
     }
 
-    /** Waits a moment, never longer, for the last export: the JVM's exit must not hang on a slow collector. */
+    /**
+     * Waits a moment, never longer, for the last export: the JVM's exit must not hang on a slow collector.
+     * A flush, not a shutdown: the HttpClient the signals share would be closed by whichever shut down first.
+     */
     private void flushOnExit() {
         try {
-            sdk.shutdown().join(LeakwatchConfig.EXPORT_FLUSH_ON_EXIT_MILLIS, TimeUnit.MILLISECONDS);
+            CompletableResultCode.ofAll(Arrays.asList(sdk.getSdkMeterProvider().forceFlush(),
+                    sdk.getSdkLoggerProvider().forceFlush()))
+                    .join(LeakwatchConfig.EXPORT_FLUSH_ON_EXIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // Exiting anyway.
         }
@@ -109,12 +129,17 @@ public final class OtlpExport {
     /** What the SDK's configuration callbacks learn and build, for {@link #start}. */
     private static final class Setup {
         final OtlpSecrets secrets;
+        final ExportThreads threads;
+        final ExportComponents components = new ExportComponents(this::senders);
         ExportOutcomes outcomes;
         RedeliveringLogRecordExporter alertRecords;
         boolean disabled;
+        private boolean sameTlsForBothSignals;
+        private SharedHttpClientSenders senders;
 
-        Setup(OtlpSecrets secrets) {
+        Setup(OtlpSecrets secrets, ExportThreads threads) {
             this.secrets = secrets;
+            this.threads = threads;
             this.outcomes = new ExportOutcomes("the OTLP endpoint", secrets);
         }
 
@@ -125,12 +150,46 @@ public final class OtlpExport {
             }
             disabled = config.getBoolean("otel.sdk.disabled", false);
             outcomes = new ExportOutcomes(OtlpSettings.metricsEndpoint(config), secrets);
+            sameTlsForBothSignals = OtlpSettings.sameTlsForBothSignals(config);
             return OtlpSettings.fixed();
         }
 
-        LogRecordExporter redelivering(LogRecordExporter exporter) {
+        /** One provider for both exporters, so that they share its client; made once the settings are known. */
+        synchronized SharedHttpClientSenders senders() {
+            if (senders == null) {
+                senders = new SharedHttpClientSenders(threads, sameTlsForBothSignals);
+            }
+            return senders;
+        }
+
+        /** The OTLP metric exporter the settings describe, read and sent on leakwatch's sending thread. */
+        SdkMeterProviderBuilder withMetricsExport(SdkMeterProviderBuilder meters, ConfigProperties config) {
+            MetricExporter exporter = new ObservedMetricExporter(
+                    otlp(ConfigurableMetricExporterProvider.class, ConfigurableMetricExporterProvider::getName)
+                            .createExporter(config), outcomes);
+            return meters.registerMetricReader(
+                    new IntervalMetricReader(exporter, threads.sending(), OtlpSettings.metricExportInterval(config)));
+        }
+
+        /**
+         * The OTLP log exporter the settings describe, each alert handed to it as it is emitted: alerts are rare
+         * and urgent, and a batching processor would need a thread of its own.
+         */
+        SdkLoggerProviderBuilder withAlertExport(SdkLoggerProviderBuilder logs, ConfigProperties config) {
+            LogRecordExporter exporter = otlp(ConfigurableLogRecordExporterProvider.class,
+                    ConfigurableLogRecordExporterProvider::getName).createExporter(config);
             alertRecords = new RedeliveringLogRecordExporter(exporter, outcomes, LeakwatchConfig.MAX_UNDELIVERED_ALERTS);
-            return alertRecords;
+            return logs.addLogRecordProcessor(SimpleLogRecordProcessor.create(alertRecords));
+        }
+
+        /** The SDK's OTLP exporter provider of that kind, as autoconfiguration would find it by name. */
+        private <T> T otlp(Class<T> kind, Function<T, String> name) {
+            for (T provider : components.load(kind)) {
+                if (OTLP.equals(name.apply(provider))) {
+                    return provider;
+                }
+            }
+            throw new IllegalStateException("no OTLP exporter of " + kind.getSimpleName() + " in the agent jar");
         }
     }
 

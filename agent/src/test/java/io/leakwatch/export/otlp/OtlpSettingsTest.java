@@ -1,8 +1,10 @@
 package io.leakwatch.export.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +39,34 @@ class OtlpSettingsTest {
     }
 
     @Test
-    void leakwatchChoosesItsSignals() {
-        assertEquals(Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "otlp",
-                "otel.logs.exporter", "otlp"), OtlpSettings.fixed());
+    void leakwatchBuildsItsExportersItself() {
+        assertEquals(Map.of("otel.traces.exporter", "none", "otel.metrics.exporter", "none",
+                "otel.logs.exporter", "none"), OtlpSettings.fixed());
+    }
+
+    @Test
+    void theMetricExportIntervalIsTheStandardSetting() {
+        assertEquals(Duration.ofMinutes(1), OtlpSettings.metricExportInterval(DefaultConfigProperties.createFromMap(Map.of())));
+        assertEquals(Duration.ofMillis(500), OtlpSettings.metricExportInterval(DefaultConfigProperties.createFromMap(
+                Map.of("otel.metric.export.interval", "500"))));
+        assertEquals(Duration.ofSeconds(15), OtlpSettings.metricExportInterval(DefaultConfigProperties.createFromMap(
+                Map.of("otel.metric.export.interval", "15s"))));
+    }
+
+    @Test
+    void signalsShareTlsUnlessAPerSignalFileDiffers() {
+        assertTrue(sameTls(Map.of()));
+        assertTrue(sameTls(Map.of("otel.exporter.otlp.certificate", "/ca.pem")));
+        assertTrue(sameTls(Map.of("otel.exporter.otlp.certificate", "/ca.pem",
+                "otel.exporter.otlp.logs.certificate", "/ca.pem")));
+        assertFalse(sameTls(Map.of("otel.exporter.otlp.certificate", "/ca.pem",
+                "otel.exporter.otlp.metrics.certificate", "/other.pem")));
+        assertFalse(sameTls(Map.of("otel.exporter.otlp.logs.client.key", "/key.pem",
+                "otel.exporter.otlp.logs.client.certificate", "/cert.pem")));
+    }
+
+    private static boolean sameTls(Map<String, String> settings) {
+        return OtlpSettings.sameTlsForBothSignals(DefaultConfigProperties.createFromMap(settings));
     }
 
     @Test
