@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.leakwatch.config.LeakwatchConfig;
 import jdk.jfr.FlightRecorder;
@@ -73,20 +75,24 @@ final class EvidenceRecording {
             timer.stopped(System.nanoTime() - started);
             recording.dump(file);
             List<SampledOldObject> oldObjects = new ArrayList<>();
-            List<AllocationSample> allocations = new ArrayList<>();
+            // Counted as they are read, application classes only (the entries evidence looks for): a minute of
+            // allocation samples is tens of thousands of stacks, and their strings would be garbage enough to
+            // disturb the very heap this agent watches.
+            Map<String, AllocationCount> allocations = new HashMap<>();
             try (RecordingFile events = new RecordingFile(file)) {
                 while (events.hasMoreEvents()) {
                     RecordedEvent event = events.readEvent();
                     String name = event.getEventType().getName();
                     if (OLD_OBJECT.equals(name) && oldObjects.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
                         oldObjects.add(sampleOf(event));
-                    } else if (ALLOCATION.equals(name) && allocations.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
-                        allocations.add(new AllocationSample(nameOf(event.getClass("objectClass")),
-                                framesOf(event.getStackTrace())));
+                    } else if (ALLOCATION.equals(name)) {
+                        count(event, allocations);
                     }
                 }
             }
-            return new Recorded(oldObjects, allocations);
+            List<AllocationSample> counted = new ArrayList<>();
+            allocations.values().forEach(each -> counted.add(new AllocationSample(each.type, each.stack, each.count)));
+            return new Recorded(oldObjects, counted);
         } finally {
             recording.close();
             Files.deleteIfExists(file);
@@ -96,6 +102,21 @@ final class EvidenceRecording {
     /** Closes a recording whose reading failed or was abandoned. */
     void close() {
         recording.close();
+    }
+
+    private static void count(RecordedEvent event, Map<String, AllocationCount> allocations) {
+        String type = nameOf(event.getClass("objectClass"));
+        if (EvidenceSelector.isPlatformClass(type)) {
+            return;
+        }
+        List<String> stack = EvidenceSelector.stackToShow(framesOf(event.getStackTrace()));
+        String key = type + "\n" + String.join("\n", stack);
+        AllocationCount known = allocations.get(key);
+        if (known != null) {
+            known.count++;
+        } else if (allocations.size() < LeakwatchConfig.EVIDENCE_MAX_SAMPLES_READ) {
+            allocations.put(key, new AllocationCount(type, stack));
+        }
     }
 
     private static SampledOldObject sampleOf(RecordedEvent event) {
@@ -182,6 +203,18 @@ final class EvidenceRecording {
         String base = primitive >= 0 ? PRIMITIVE_NAMES[primitive]
                 : element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
         return base + "[]".repeat(dimensions);
+    }
+
+    /** Allocations of one class at one stack, counted while reading. */
+    private static final class AllocationCount {
+        final String type;
+        final List<String> stack;
+        long count = 1;
+
+        AllocationCount(String type, List<String> stack) {
+            this.type = type;
+            this.stack = stack;
+        }
     }
 
     /** What one recording found. */

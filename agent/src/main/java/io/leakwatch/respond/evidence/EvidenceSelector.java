@@ -62,7 +62,7 @@ final class EvidenceSelector {
         Map<List<String>, Long> stacks = new HashMap<>();
         for (AllocationSample allocation : allocations) {
             if (allocation.type().equals(entryType.get())) {
-                stacks.merge(stackToShow(allocation.stack()), 1L, Long::sum);
+                stacks.merge(stackToShow(allocation.stack()), allocation.count(), Long::sum);
             }
         }
         // Counted as the sampled old objects those entries keep alive, so that it ranks with the groups below.
@@ -95,7 +95,8 @@ final class EvidenceSelector {
         return new EntryStep(firstStep == 0 ? sample.type() : path.get(firstStep - 1).holder(), firstStep);
     }
 
-    private static boolean isPlatformClass(String name) {
+    /** A class of the JDK, or an array or primitive type: no application's entry. */
+    static boolean isPlatformClass(String name) {
         return name.indexOf('.') < 0 || isPlatform(name);
     }
 

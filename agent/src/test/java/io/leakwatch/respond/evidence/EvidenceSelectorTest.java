@@ -63,10 +63,9 @@ class EvidenceSelectorTest {
                             new Reference("com.acme.Ledger", "entries", false, -1, 0)), null));
         }
         List<AllocationSample> allocations = List.of(
-                new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE)),
-                new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE)),
-                new AllocationSample("com.acme.Payment", List.of("com.acme.Other.make(Other.java:1)")),
-                new AllocationSample("byte[]", List.of(ADD, HANDLE)));
+                new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE), 2),
+                new AllocationSample("com.acme.Payment", List.of("com.acme.Other.make(Other.java:1)"), 1),
+                new AllocationSample("byte[]", List.of(ADD, HANDLE), 9));
 
         List<Evidence> evidence = EvidenceSelector.select(samples, allocations, "com.acme.Ledger#entries");
 
