@@ -5,7 +5,7 @@ import jdk.jfr.Recording;
 /**
  * {@link CheckoutLoop} while a Flight Recorder recording runs with exactly the settings of leakwatch's evidence
  * recording (old-object samples with stacks and a 1 s root-search cutoff, allocation samples with stacks at
- * 1,000 a second): what the loop pays while the agent gathers evidence.
+ * 300 a second): what the loop pays while the agent gathers evidence.
  */
 public final class RecordedCheckoutLoop {
 
@@ -17,7 +17,7 @@ public final class RecordedCheckoutLoop {
             recording.setToDisk(true);
             recording.setMaxSize(16L * 1024 * 1024);
             recording.enable("jdk.OldObjectSample").withStackTrace().with("cutoff", "1000 ms");
-            recording.enable("jdk.ObjectAllocationSample").withStackTrace().with("throttle", "1000/s");
+            recording.enable("jdk.ObjectAllocationSample").withStackTrace().with("throttle", "300/s");
             recording.start();
             System.out.println("recording: evidence settings");
             CheckoutLoop.main(args);
