@@ -161,8 +161,9 @@ public final class LeakwatchConfig {
     public static final int EVIDENCE_MAX_STACKS = 5;
     /** Frames of a piece of evidence's stack. */
     public static final int EVIDENCE_FRAMES = 8;
-    /** References of a path to a GC root read, and shown, at most. */
+    /** References of a path to a GC root read from the recording, at most. */
     public static final int EVIDENCE_MAX_PATH_READ = 64;
+    /** References of a path shown in a piece of evidence, at most; a longer path ends in "...". */
     public static final int EVIDENCE_MAX_PATH_STEPS = 12;
 
     /** The highest {@code otlp.maxSites} accepted: each site is a few metric series in the user's backend. */
