@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A leak's WARNING is repeated once with {@code evidence}: the allocation stack of the objects the leaking field
+ * A leak's first alert is repeated once with {@code evidence}: the allocation stack of the objects the leaking field
  * keeps alive, from a Flight Recorder recording, naming the line that adds to it and the request path above it.
  * Without Flight Recorder the alerts still come, and one line says why they carry no evidence.
  */
@@ -30,12 +30,17 @@ class EvidenceIT {
     void theRepeatedWarningNamesTheLineThatAddsToTheLeak() throws Exception {
         int addingLine = lineOf("// the line that adds to the ledger");
         try (ForkedJvm jvm = ForkedJvm.builder(SCENARIO).jvmOption("-Xmx256m").agent(AGENT).start()) {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            // Up to three recordings of 15 s: the first, then allocations alone until a Payment's making is sampled.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                     .until(() -> ledgerAlerts(jvm).stream().anyMatch(alert -> alert.has("evidence")));
 
-            List<AlertRecord> alerts = ledgerAlerts(jvm).stream().filter(alert -> "WARNING".equals(alert.severity()))
+            // The first alert is a WARNING, or a CRITICAL when the heap was already CRITICAL by the time the
+            // ledger's growth was confirmed (a loaded machine samples late): either way it is repeated once.
+            String firstSeverity = ledgerAlerts(jvm).get(0).severity();
+            assertThat(firstSeverity).isIn("WARNING", "CRITICAL");
+            List<AlertRecord> alerts = ledgerAlerts(jvm).stream().filter(alert -> firstSeverity.equals(alert.severity()))
                     .collect(Collectors.toList());
-            assertThat(alerts).as("the WARNING, then its one repeat").hasSize(2);
+            assertThat(alerts).as("the first alert, then its one repeat").hasSize(2);
             assertThat(alerts.get(0).has("evidence")).isFalse();
             assertThat(alerts.get(1).time()).isEqualTo(alerts.get(0).time());
 
@@ -59,13 +64,13 @@ class EvidenceIT {
             assertThat(strings(top.get("path"))).contains(SCENARIO + "$Ledger.entries");
             assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] evidence for " + LEDGER
                     + " from a ") && line.contains(" s Flight Recorder recording (stopping it, with the search for GC roots, took "));
-            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] WARNING container " + LEDGER)
+            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[leakwatch] " + firstSeverity + " container " + LEDGER)
                     && line.contains("; entries (") && line.contains("Ledger.record(EvidenceLeak.java:" + addingLine));
 
             // The pipeline gate reads the same file, evidence objects and all, and fails naming the leak.
             AgentCommand check = AgentCommand.run("check", jvm.eventsFile().toString(), "--fail-on", "WARNING");
             assertThat(check.exit).as(check.toString()).isEqualTo(1);
-            assertThat(check.stdout).contains("WARNING container " + LEDGER);
+            assertThat(check.stdout).contains(firstSeverity + " container " + LEDGER);
             assertThat(check.stderr).as(check.toString()).isEmpty();
         }
     }

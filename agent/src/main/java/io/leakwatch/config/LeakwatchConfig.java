@@ -137,6 +137,12 @@ public final class LeakwatchConfig {
      * sampled objects that outlived a collection, which tells a leak's entries from garbage.
      */
     public static final int EVIDENCE_MIN_COLLECTIONS = 2;
+    /**
+     * Further recordings of allocations alone, each as long as the first, while no allocation of a container's entry
+     * class has been sampled: a small entry among big objects is caught a few times a minute in a busy service, and
+     * not at all in a quiet one, where the old objects' own stacks have to do.
+     */
+    public static final int EVIDENCE_MAX_ENTRY_ROUNDS = 2;
     /** Longest an evidence recording waits for those collections. */
     public static final long EVIDENCE_MAX_RECORDING_MILLIS = 300_000;
     /** How often a running evidence recording checks whether those collections have happened. */

@@ -52,15 +52,30 @@ final class EvidenceRecording {
         }
     }
 
+    /** Old objects and allocations: what a suspect keeps alive, and where it was made. */
     static EvidenceRecording start() {
+        return start(true);
+    }
+
+    /**
+     * Allocations alone, to go on looking for where a container's entries are made once the old objects have named
+     * their class: no old-object sampling, so stopping it searches for no GC roots.
+     */
+    static EvidenceRecording startAllocationsOnly() {
+        return start(false);
+    }
+
+    private static EvidenceRecording start(boolean oldObjects) {
         Recording recording = new Recording();
         recording.setName("leakwatch-evidence");
         recording.setToDisk(true);
         recording.setMaxSize(LeakwatchConfig.EVIDENCE_RECORDING_MAX_BYTES);
         recording.setDumpOnExit(false);
-        // The cutoff bounds the search for paths to GC roots, which runs at a safepoint when the recording stops.
-        recording.enable(OLD_OBJECT).withStackTrace()
-                .with("cutoff", LeakwatchConfig.EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS + " ms");
+        if (oldObjects) {
+            // The cutoff bounds the search for paths to GC roots, which runs at a safepoint when the recording stops.
+            recording.enable(OLD_OBJECT).withStackTrace()
+                    .with("cutoff", LeakwatchConfig.EVIDENCE_ROOT_SEARCH_CUTOFF_MILLIS + " ms");
+        }
         recording.enable(ALLOCATION).withStackTrace().with("throttle", LeakwatchConfig.EVIDENCE_ALLOCATION_SAMPLES);
         recording.start();
         return new EvidenceRecording(recording);
@@ -225,6 +240,13 @@ final class EvidenceRecording {
         Recorded(List<SampledOldObject> oldObjects, List<AllocationSample> allocations) {
             this.oldObjects = oldObjects;
             this.allocations = allocations;
+        }
+
+        /** These old objects, with the allocations of both recordings. */
+        Recorded withAllocationsOf(Recorded later) {
+            List<AllocationSample> both = new ArrayList<>(allocations);
+            both.addAll(later.allocations);
+            return new Recorded(oldObjects, both);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.leakwatch.respond.evidence;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -124,32 +125,76 @@ public final class EvidenceResponder implements AlertSink {
         boolean tooLong = System.nanoTime() - startedNanos >= TimeUnit.MILLISECONDS.toNanos(
                 LeakwatchConfig.EVIDENCE_MAX_RECORDING_MILLIS);
         if (collected || tooLong) {
-            finish(started, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos));
+            finish(started, startedNanos);
         } else {
             thread.schedule(() -> finishWhenDue(started, startedNanos, collectionsBefore),
                     LeakwatchConfig.EVIDENCE_COLLECTION_POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void finish(EvidenceRecording started, long recordedSeconds) {
+    private void finish(EvidenceRecording started, long startedNanos) {
+        List<Alert> alerts = new ArrayList<>();
         try {
             long[] pauseNanos = new long[1];
             EvidenceRecording.Recorded samples = started.stopAndRead(nanos -> pauseNanos[0] = nanos);
             Alert alert;
             while ((alert = waiting.poll()) != null) {
                 waitingCount.decrementAndGet();
-                answer(alert, samples, recordedSeconds, pauseNanos[0]);
+                alerts.add(alert);
             }
+            lookOnOrAnswer(new Answering(alerts, samples, startedNanos, pauseNanos[0]));
         } catch (Throwable failure) {
             SuppressedErrors.count(Source.RESPONDER);
             AgentLog.once("evidence-read", "could not read the Flight Recorder recording for evidence (" + failure
                     + "); alerts go on without evidence");
             started.close();
-        } finally {
-            recording.set(false);
-            if (!waiting.isEmpty()) {
-                startRecordingUnlessRunning();
+            releaseRecording();
+        }
+    }
+
+    /**
+     * Answers the alerts, unless the old objects named the class of a container's entries and no allocation of it
+     * was sampled yet (a small entry among big objects is sampled rarely): then allocations alone are recorded for
+     * another while, a few times at most, to find the line that makes them.
+     */
+    private void lookOnOrAnswer(Answering answering) {
+        if (answering.rounds < LeakwatchConfig.EVIDENCE_MAX_ENTRY_ROUNDS
+                && answering.alerts.stream().anyMatch(answering::lacksEntryAllocation)) {
+            try {
+                EvidenceRecording round = EvidenceRecording.startAllocationsOnly();
+                thread.schedule(() -> finishRound(round, answering), recordingMillis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (Throwable failure) {
+                SuppressedErrors.count(Source.RESPONDER);
             }
+        }
+        for (Alert alert : answering.alerts) {
+            answer(alert, answering.samples, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
+                    - answering.startedNanos), answering.pauseNanos);
+        }
+        releaseRecording();
+    }
+
+    private void finishRound(EvidenceRecording round, Answering answering) {
+        Answering more = answering;
+        try {
+            more = answering.withAllocationsOf(round.stopAndRead(nanos -> { }));
+        } catch (Throwable failure) {
+            SuppressedErrors.count(Source.RESPONDER);
+            round.close();
+        }
+        try {
+            lookOnOrAnswer(more);
+        } catch (Throwable failure) {
+            SuppressedErrors.count(Source.RESPONDER);
+            releaseRecording();
+        }
+    }
+
+    private void releaseRecording() {
+        recording.set(false);
+        if (!waiting.isEmpty()) {
+            startRecordingUnlessRunning();
         }
     }
 
@@ -166,5 +211,37 @@ public final class EvidenceResponder implements AlertSink {
                 + " (stopping it, with the search for GC roots, took " + TimeUnit.NANOSECONDS.toMillis(pauseNanos)
                 + " ms)");
         followUps.repeat(alert.amend().evidence(evidence).build());
+    }
+
+    /** Alerts waiting for the evidence of one recording, and what it found so far. */
+    private static final class Answering {
+        final List<Alert> alerts;
+        final EvidenceRecording.Recorded samples;
+        final long startedNanos;
+        final long pauseNanos;
+        /** Recordings of allocations alone made since. */
+        final int rounds;
+
+        Answering(List<Alert> alerts, EvidenceRecording.Recorded samples, long startedNanos, long pauseNanos) {
+            this(alerts, samples, startedNanos, pauseNanos, 0);
+        }
+
+        private Answering(List<Alert> alerts, EvidenceRecording.Recorded samples, long startedNanos, long pauseNanos,
+                int rounds) {
+            this.alerts = alerts;
+            this.samples = samples;
+            this.startedNanos = startedNanos;
+            this.pauseNanos = pauseNanos;
+            this.rounds = rounds;
+        }
+
+        boolean lacksEntryAllocation(Alert alert) {
+            return alert.kind() == AlertKind.CONTAINER && EvidenceSelector.entryTypeNotYetSampled(
+                    samples.oldObjects, samples.allocations, alert.site()) != null;
+        }
+
+        Answering withAllocationsOf(EvidenceRecording.Recorded later) {
+            return new Answering(alerts, samples.withAllocationsOf(later), startedNanos, pauseNanos, rounds + 1);
+        }
     }
 }

@@ -28,13 +28,43 @@ final class EvidenceSelector {
     static List<Evidence> select(List<SampledOldObject> samples, List<AllocationSample> allocations, String site) {
         List<SampledOldObject> kept = site == null ? samples : keptBy(samples, site);
         List<Evidence> evidence = new ArrayList<>();
-        if (site != null) {
-            entriesMadeAt(kept, allocations, site).ifPresent(evidence::add);
+        Optional<Evidence> entries = site == null ? Optional.empty() : entriesMadeAt(kept, allocations, site);
+        entries.ifPresent(evidence::add);
+        for (Evidence group : byTypeAndStack(kept)) {
+            // Entries sampled as old objects are in the entries' piece already.
+            if (entries.isEmpty() || !group.type().equals(entries.get().type())
+                    || !group.stack().equals(entries.get().stack())) {
+                evidence.add(group);
+            }
         }
-        evidence.addAll(byTypeAndStack(kept));
         // Most frequent first, as the interface says; a stable sort keeps the entries first on a tie.
         evidence.sort((a, b) -> Long.compare(b.count(), a.count()));
         return evidence.subList(0, Math.min(evidence.size(), LeakwatchConfig.EVIDENCE_MAX_STACKS));
+    }
+
+    /**
+     * The application class of a container site's entries when the allocation samples have not yet caught one being
+     * made (a small object among big ones is sampled rarely), so that the recording of allocations can go on until
+     * one is; null when there is no such class or its allocation was sampled.
+     */
+    static String entryTypeNotYetSampled(List<SampledOldObject> samples, List<AllocationSample> allocations,
+            String site) {
+        List<SampledOldObject> kept = keptBy(samples, site);
+        Optional<String> entryType = mostFrequentEntryType(kept, site);
+        if (entryType.isEmpty()) {
+            return null;
+        }
+        for (AllocationSample allocation : allocations) {
+            if (allocation.type().equals(entryType.get())) {
+                return null;
+            }
+        }
+        for (SampledOldObject sample : kept) {
+            if (sample.type().equals(entryType.get())) {
+                return null;
+            }
+        }
+        return entryType.get();
     }
 
     /**
@@ -43,33 +73,53 @@ final class EvidenceSelector {
      */
     private static Optional<Evidence> entriesMadeAt(List<SampledOldObject> kept, List<AllocationSample> allocations,
             String site) {
-        String field = site.substring(site.indexOf('#') + 1);
-        Map<String, List<String>> pathByEntryType = new LinkedHashMap<>();
-        Map<String, Integer> entryCounts = new HashMap<>();
-        for (SampledOldObject sample : kept) {
-            EntryStep entry = entryOf(sample, field);
-            if (entry != null && !isPlatformClass(entry.type)) {
-                entryCounts.merge(entry.type, 1, Integer::sum);
-                pathByEntryType.putIfAbsent(entry.type, describe(sample.path().subList(entry.firstStep,
-                        sample.path().size()), sample.root()));
-            }
-        }
-        Optional<String> entryType = entryCounts.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        Optional<String> entryType = mostFrequentEntryType(kept, site);
         if (entryType.isEmpty()) {
             return Optional.empty();
         }
+        String field = fieldOf(site);
         Map<List<String>, Long> stacks = new HashMap<>();
+        List<String> path = null;
+        long keptByEntries = 0;
+        for (SampledOldObject sample : kept) {
+            EntryStep entry = entryOf(sample, field);
+            if (sample.type().equals(entryType.get())) {
+                // An entry sampled as an old object carries its own allocation stack.
+                stacks.merge(stackToShow(sample.stack()), 1L, Long::sum);
+            }
+            if (entry != null && entry.type.equals(entryType.get())) {
+                keptByEntries++;
+                if (path == null) {
+                    path = describe(sample.path().subList(entry.firstStep, sample.path().size()), sample.root());
+                }
+            }
+        }
         for (AllocationSample allocation : allocations) {
             if (allocation.type().equals(entryType.get())) {
                 stacks.merge(stackToShow(allocation.stack()), allocation.count(), Long::sum);
             }
         }
         // Counted as the sampled old objects those entries keep alive, so that it ranks with the groups below.
-        long keptByEntries = entryCounts.get(entryType.get());
+        long count = keptByEntries;
+        List<String> entryPath = path;
         return stacks.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(top -> new Evidence(keptByEntries, entryType.get(), top.getKey(),
-                        pathByEntryType.get(entryType.get())));
+                .map(top -> new Evidence(count, entryType.get(), top.getKey(), entryPath));
+    }
+
+    private static Optional<String> mostFrequentEntryType(List<SampledOldObject> kept, String site) {
+        String field = fieldOf(site);
+        Map<String, Integer> entryCounts = new LinkedHashMap<>();
+        for (SampledOldObject sample : kept) {
+            EntryStep entry = entryOf(sample, field);
+            if (entry != null && !isPlatformClass(entry.type)) {
+                entryCounts.merge(entry.type, 1, Integer::sum);
+            }
+        }
+        return entryCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    private static String fieldOf(String site) {
+        return site.substring(site.indexOf('#') + 1);
     }
 
     /**

@@ -80,6 +80,32 @@ class EvidenceSelectorTest {
     }
 
     @Test
+    void anEntryClassWhoseAllocationWasNotSampledIsNamedSoThatTheRecordingGoesOn() {
+        List<SampledOldObject> samples = List.of(new SampledOldObject("float[]",
+                List.of("com.acme.Model.features(Model.java:5)", HANDLE),
+                List.of(new Reference("com.acme.Payment", "features", false, -1, 0),
+                        new Reference("java.util.HashMap$Node", "value", false, -1, 0),
+                        new Reference("java.util.HashMap", "table", false, -1, 0),
+                        new Reference("com.acme.Ledger", "entries", false, -1, 0)), null));
+        String site = "com.acme.Ledger#entries";
+
+        assertEquals("com.acme.Payment", EvidenceSelector.entryTypeNotYetSampled(samples,
+                List.of(new AllocationSample("float[]", List.of(HANDLE), 40)), site));
+        assertEquals(null, EvidenceSelector.entryTypeNotYetSampled(samples,
+                List.of(new AllocationSample("com.acme.Payment", List.of(ADD, HANDLE), 1)), site));
+        List<SampledOldObject> withAnEntry = new ArrayList<>(samples);
+        withAnEntry.add(new SampledOldObject("com.acme.Payment", List.of(ADD, HANDLE),
+                List.of(new Reference("java.util.HashMap$Node", "value", false, -1, 0),
+                        new Reference("java.util.HashMap", "table", false, -1, 0),
+                        new Reference("com.acme.Ledger", "entries", false, -1, 0)), null));
+        assertEquals(null, EvidenceSelector.entryTypeNotYetSampled(withAnEntry, List.of(), site),
+                "an entry sampled as an old object carries its allocation stack");
+        assertEquals(List.of(ADD, HANDLE), EvidenceSelector.select(withAnEntry, List.of(), site).get(0).stack());
+        assertEquals(null, EvidenceSelector.entryTypeNotYetSampled(samples, List.of(), "com.acme.Quotes#recent"),
+                "nothing kept by that field: no entry class to look for");
+    }
+
+    @Test
     void aFieldReachedThroughASubclassStillMatchesByName() {
         List<SampledOldObject> samples = List.of(
                 kept("com.acme.Payment", List.of(ADD), "com.acme.SpecialLedger", "entries"));
