@@ -1,26 +1,22 @@
 package io.leakwatch.agent;
 
 import io.leakwatch.analysis.AnalysisSnapshot;
-import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.analysis.SiteStatus;
 import io.leakwatch.export.otlp.OtlpExport;
 import io.leakwatch.track.RetainedEstimates;
 
 /**
- * After each pass, on the sampler thread: takes the analysis snapshot the metrics export, refreshes the
+ * After each pass, on the sampler thread: hands the pass's snapshot to the metrics export, refreshes the
  * retained-bytes estimates of the exported sites, and retries alert records the endpoint has not taken.
  */
-final class MetricsPublisher implements MonitoringLoop.PassListener {
+final class MetricsPublisher implements PassSnapshots.Reader {
 
-    private final LeakAnalyzer analyzer;
     private final LiveReadings readings;
     private final RetainedEstimates retained;
     private final int maxSites;
     private final OtlpExport export;
 
-    MetricsPublisher(LeakAnalyzer analyzer, LiveReadings readings, RetainedEstimates retained, int maxSites,
-            OtlpExport export) {
-        this.analyzer = analyzer;
+    MetricsPublisher(LiveReadings readings, RetainedEstimates retained, int maxSites, OtlpExport export) {
         this.readings = readings;
         this.retained = retained;
         this.maxSites = maxSites;
@@ -28,12 +24,16 @@ final class MetricsPublisher implements MonitoringLoop.PassListener {
     }
 
     @Override
-    public void afterPass(long nowMillis, long passStartedNanos) {
-        AnalysisSnapshot snapshot = analyzer.snapshot(maxSites);
-        for (SiteStatus site : snapshot.sites()) {
+    public int sitesWanted() {
+        return maxSites;
+    }
+
+    @Override
+    public void read(long nowMillis, long passStartedNanos, AnalysisSnapshot pass) {
+        for (SiteStatus site : pass.sites()) {
             retained.refresh(site.siteId(), nowMillis);
         }
-        readings.publish(snapshot, (System.nanoTime() - passStartedNanos) / 1000);
+        readings.publish(pass, (System.nanoTime() - passStartedNanos) / 1000);
         export.redeliverAlerts();
     }
 }

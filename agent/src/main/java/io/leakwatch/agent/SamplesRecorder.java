@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.leakwatch.analysis.AnalysisSnapshot;
-import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.analysis.SiteStatus;
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.export.samples.SampleLines;
@@ -20,47 +19,40 @@ import io.leakwatch.track.RetainedEstimates;
  * After each pass, on the sampler thread: the pass's samples of the sites most worth keeping and of every pool,
  * handed to the {@code samples.file} writer. Costs one walk over the sites' latest state and a few lines of text.
  */
-final class SamplesRecorder implements MonitoringLoop.PassListener {
+final class SamplesRecorder implements PassSnapshots.Reader {
 
-    private final LeakAnalyzer analyzer;
     private final RetainedEstimates retained;
     private final SamplesWriter writer;
 
-    SamplesRecorder(LeakAnalyzer analyzer, RetainedEstimates retained, SamplesWriter writer) {
-        this.analyzer = analyzer;
+    SamplesRecorder(RetainedEstimates retained, SamplesWriter writer) {
         this.retained = retained;
         this.writer = writer;
     }
 
-    /**
-     * {@code exported} followed, when {@code samples.file} is set, by recording the pass's samples; just
-     * {@code exported}, after one line, if the writer cannot start.
-     */
-    static MonitoringLoop.PassListener after(MonitoringLoop.PassListener exported, LeakwatchConfig config,
-            LeakAnalyzer analyzer, RetainedEstimates retained) {
+    /** The recorder when {@code samples.file} is set and its writer starts; empty, after one line, if it cannot. */
+    static Optional<SamplesRecorder> start(LeakwatchConfig config, RetainedEstimates retained) {
         Optional<Path> file = config.responses().samplesFile();
         if (!file.isPresent()) {
-            return exported;
+            return Optional.empty();
         }
-        SamplesRecorder samples;
         try {
-            samples = new SamplesRecorder(analyzer, retained, SamplesWriter.start(new SamplesFile(file.get(),
-                    LeakwatchConfig.SAMPLES_FILE_MAX_BYTES), LeakwatchConfig.SAMPLES_QUEUED_PASSES));
+            return Optional.of(new SamplesRecorder(retained, SamplesWriter.start(new SamplesFile(file.get(),
+                    LeakwatchConfig.SAMPLES_FILE_MAX_BYTES), LeakwatchConfig.SAMPLES_QUEUED_PASSES)));
         } catch (Throwable t) {
             AgentLog.line("could not start writing samples.file (" + t + "); continuing without it");
-            return exported;
+            return Optional.empty();
         }
-        return (now, started) -> {
-            exported.afterPass(now, started);
-            samples.afterPass(now, started);
-        };
+    }
+
+    @Override
+    public int sitesWanted() {
+        return LeakwatchConfig.SAMPLED_SITES_PER_PASS;
     }
 
     /** Never throws: a failure here costs this pass's samples, not the pass. */
     @Override
-    public void afterPass(long nowMillis, long passStartedNanos) {
+    public void read(long nowMillis, long passStartedNanos, AnalysisSnapshot pass) {
         try {
-            AnalysisSnapshot pass = analyzer.snapshot(LeakwatchConfig.SAMPLED_SITES_PER_PASS);
             for (SiteStatus site : pass.sites()) {
                 retained.refresh(site.siteId(), nowMillis);
             }

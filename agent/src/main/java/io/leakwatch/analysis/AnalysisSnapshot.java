@@ -30,6 +30,14 @@ public final class AnalysisSnapshot {
         return sites;
     }
 
+    /** The same pass with only its first {@code maxSites} sites, those most worth exporting. */
+    public AnalysisSnapshot withFirstSites(int maxSites) {
+        if (sites.size() <= maxSites) {
+            return this;
+        }
+        return new AnalysisSnapshot(sites.subList(0, maxSites), pools, nonHeapPools, activeWarnings, activeCriticals);
+    }
+
     public List<PoolStatus> pools() {
         return pools;
     }
