@@ -4,9 +4,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.bootstrap.LeakwatchBridge;
@@ -59,6 +56,23 @@ final class AgentStarter {
             step("install the field-write instrumentation", () -> fieldWrites.install(instrumentation));
         }
 
+        // Everything else waits for the first sampler thread: premain's time is the application's start-up time.
+        new AgentThreads("sampler").newThread(() -> startAfterDelay(config, instrumentation, registry, sites,
+                fieldWrites)).start();
+    }
+
+    /**
+     * On the first sampler thread, a moment after {@code premain} has returned: the sampler, the analysis and the
+     * monitoring loop, which then samples on this thread for the JVM's lifetime.
+     */
+    private static void startAfterDelay(LeakwatchConfig config, Instrumentation instrumentation,
+            ContainerRegistry registry, SiteTable sites, FieldWriteInstrumentation fieldWrites) {
+        try {
+            Thread.sleep(LeakwatchConfig.START_DELAY_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         ContainerSampler sampler = new ContainerSampler(registry,
                 new RetainedSizeEstimator(instrumentation, LeakwatchConfig.ESTIMATE_SAMPLED_ENTRIES,
                         LeakwatchConfig.ESTIMATE_MAX_OBJECTS),
@@ -67,16 +81,11 @@ final class AgentStarter {
                 LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf,
                 site -> retained.estimateNow(site, System.currentTimeMillis()));
-        ScheduledExecutorService samplerThread = Executors.newSingleThreadScheduledExecutor(new AgentThreads("sampler"));
-        samplerThread.schedule(() -> {
-            step("find the containers watched classes held before attach",
-                    () -> fieldWrites.findExistingContainers(instrumentation, registry));
-            startMonitoring(config, registry, sampler, retained, analyzer, fieldWrites);
-        },
-                LeakwatchConfig.START_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        step("find the containers watched classes held before attach",
+                () -> fieldWrites.findExistingContainers(instrumentation, registry));
+        startMonitoring(config, registry, sampler, retained, analyzer, fieldWrites);
     }
 
-    /** On the sampler thread, after {@code premain} has returned; then samples on it for the JVM's lifetime. */
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
             RetainedEstimates retained, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
         GcNotifications gcNotifications = new GcNotifications();
@@ -88,15 +97,13 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
-        MonitoringLoop.PassListener afterPass = (now, started) -> { };
+        List<PassSnapshots.Reader> passReaders = new ArrayList<>();
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            Optional<MetricsPublisher> publisher = startOtlpExport(config, registry, sampler, retained, analyzer,
-                    fieldWrites, gcNotifications, sinks);
-            if (publisher.isPresent()) {
-                afterPass = publisher.get();
-            }
+            startOtlpExport(config, registry, sampler, retained, fieldWrites, gcNotifications, sinks)
+                    .ifPresent(passReaders::add);
         }
-        afterPass = SamplesRecorder.after(afterPass, config, analyzer, retained);
+        SamplesRecorder.start(config, retained).ifPresent(passReaders::add);
+        MonitoringLoop.PassListener afterPass = PassSnapshots.of(analyzer, passReaders);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
@@ -107,8 +114,8 @@ final class AgentStarter {
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
     private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
-            ContainerSampler sampler, RetainedEstimates retained, LeakAnalyzer analyzer,
-            FieldWriteInstrumentation fieldWrites, GcNotifications gcNotifications, List<AlertSink> sinks) {
+            ContainerSampler sampler, RetainedEstimates retained, FieldWriteInstrumentation fieldWrites,
+            GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
@@ -116,8 +123,7 @@ final class AgentStarter {
                     fieldWrites.skippedClasses(), fieldWrites::refusedSites);
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
-            return export.map(started -> new MetricsPublisher(analyzer, readings, retained, config.maxExportedSites(),
-                    started));
+            return export.map(started -> new MetricsPublisher(readings, retained, config.maxExportedSites(), started));
         } catch (Throwable t) {
             // Only the error's type: its message may quote an OTLP setting, credentials included.
             AgentLog.line("could not start OTLP export (" + t.getClass().getName()
