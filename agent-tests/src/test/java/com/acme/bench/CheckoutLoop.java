@@ -1,8 +1,6 @@
 package com.acme.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -110,7 +108,7 @@ public final class CheckoutLoop {
         // Per second of the whole process's CPU (GC and the agent's threads included): what a neighbour's load on a
         // shared machine changes least, since time this process waits for a core is not counted.
         System.out.printf(Locale.ROOT, "ops/cpu-s %.0f%n", ops / cpuSeconds);
-        System.out.println("agent: " + agentEvidence());
+        System.out.println("agent: " + AgentEvidence.describe());
         System.out.println("checksum " + loop.checksum + " recent " + loop.recent.size());
     }
 
@@ -136,37 +134,6 @@ public final class CheckoutLoop {
         }
         if (sink == 42) {
             System.out.println("unreachable");
-        }
-    }
-
-    /**
-     * What the agent in this JVM says it saw, read once after the measurement so that the loop pays nothing for it:
-     * the bridge in the boot loader, its installed handler, and that handler's count of containers it registered.
-     * Reflection, because this program must also run without the agent.
-     */
-    static String agentEvidence() {
-        try {
-            Class<?> bridge = Class.forName("io.leakwatch.bootstrap.LeakwatchBridge", false, null);
-            Field handlerField = bridge.getDeclaredField("handler");
-            handlerField.setAccessible(true);
-            Object handler = handlerField.get(null);
-            if (handler == null) {
-                return "bridge loaded, no handler";
-            }
-            StringBuilder text = new StringBuilder("handler " + handler.getClass().getName());
-            for (String reading : new String[] {"registrations", "fullSiteLooks", "trackedInstances"}) {
-                try {
-                    Method method = handler.getClass().getMethod(reading);
-                    text.append(' ').append(reading).append('=').append(method.invoke(handler));
-                } catch (NoSuchMethodException e) {
-                    text.append(' ').append(reading).append("=n/a");
-                }
-            }
-            return text.toString();
-        } catch (ClassNotFoundException e) {
-            return "none";
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "unreadable (" + e + ")";
         }
     }
 }

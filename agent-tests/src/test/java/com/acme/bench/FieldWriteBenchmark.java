@@ -6,22 +6,26 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The cost leakwatch adds to a write of a container-typed field in an instrumented package, run by
  * {@code io.leakwatch.bench.BenchmarkSuite} without the agent, with {@code enabled=false} and with the
- * agent watching {@code com.acme.bench}. Each holder is its own site.
+ * agent watching {@code com.acme.bench}. Each holder is its own site. When the suite says the agent must be
+ * watching ({@value #EXPECT_REGISTRATIONS}), each fork fails unless the agent registered this class's containers.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class FieldWriteBenchmark {
 
+    public static final String EXPECT_REGISTRATIONS = "leakwatch.bench.expectRegistrations";
     private static final int ROTATING = 16;
 
     static final class TrackedHolder {
@@ -49,6 +53,19 @@ public class FieldWriteBenchmark {
         for (int i = 0; i < ROTATING; i++) {
             rotating.add(new ArrayList<>());
             fullSiteHolder.items = rotating.get(i);
+        }
+    }
+
+    /**
+     * Proof from inside the measured fork that the agent instrumented this class: printed always, and fatal to the
+     * run when registrations were expected and there were none, so that no "+0 ns" stands without an agent at work.
+     */
+    @TearDown(Level.Trial)
+    public void reportTheAgent() {
+        System.out.println("agent in this fork: " + AgentEvidence.describe());
+        if (Boolean.getBoolean(EXPECT_REGISTRATIONS) && AgentEvidence.registrations() <= 0) {
+            throw new IllegalStateException("the agent registered none of this benchmark's containers: "
+                    + AgentEvidence.describe());
         }
     }
 

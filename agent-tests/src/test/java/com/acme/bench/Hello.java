@@ -13,6 +13,6 @@ public final class Hello {
         greetings.add("hello");
         System.out.println(greetings.get(0));
         // After the measured line: proof of what the agent in this JVM did, for the benchmark to check.
-        System.out.println("agent: " + CheckoutLoop.agentEvidence());
+        System.out.println("agent: " + AgentEvidence.describe());
     }
 }

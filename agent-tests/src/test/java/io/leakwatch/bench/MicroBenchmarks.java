@@ -39,7 +39,8 @@ final class MicroBenchmarks {
         addRows(report, "no agent", run(fieldWrites));
         addRows(report, "agent, enabled=false", run(fieldWrites, "-javaagent:" + agentJar + "=enabled=false"));
         addRows(report, "agent on com.acme.bench", run(fieldWrites,
-                "-javaagent:" + agentJar + "=packages=com.acme.bench,exporter=none,log=none"));
+                "-javaagent:" + agentJar + "=packages=com.acme.bench,exporter=none,log=none",
+                "-D" + FieldWriteBenchmark.EXPECT_REGISTRATIONS + "=true"));
         addRows(report, "no agent (structures driven directly)", run(Pattern.quote(RegistryBenchmark.class.getName())
                 + "\\..*|" + Pattern.quote(EstimateBenchmark.class.getName()) + "\\..*", "-Djdk.attach.allowAttachSelf=true",
                 "-Xmx2g"));
