@@ -55,9 +55,10 @@ final class MicroBenchmarks {
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
-        if (jvmArguments.length > 0) {
-            options.jvmArgsAppend(jvmArguments);
-        }
+        // Only these: by default a fork inherits this JVM's options, and the agent refuses the suite's own
+        // -Dleakwatch.agentJar as an unknown setting and stays off, which made "with the agent" figures
+        // measure a disabled agent until each fork had to prove its registrations.
+        options.jvmArgs(jvmArguments);
         return new Runner(options.build()).run();
     }
 

@@ -2,8 +2,10 @@ package io.leakwatch.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -11,6 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import com.acme.bench.EmptyAgent;
 
 /**
  * Time from starting a JVM to the first line its {@code main} prints, without the agent and with it in
@@ -19,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 public final class StartupBenchmark {
 
     private static final String APPLICATION = "com.acme.bench.Hello";
+    /** Stands for {@link EmptyAgent} among the agent arguments. */
+    private static final String EMPTY_AGENT = "(an agent that does nothing)";
+    private static final String EMPTY_AGENT_NAME = "an agent that does nothing";
 
     private StartupBenchmark() {
     }
@@ -27,6 +38,7 @@ public final class StartupBenchmark {
     static Map<String, String> configurations() {
         Map<String, String> configurations = new LinkedHashMap<>();
         configurations.put("no agent", null);
+        configurations.put(EMPTY_AGENT_NAME, EMPTY_AGENT);
         configurations.put("enabled=false", "enabled=false");
         configurations.put("heap only (no packages)", "exporter=none");
         configurations.put("packages, exporter=none", "packages=com.acme.bench,exporter=none");
@@ -41,6 +53,7 @@ public final class StartupBenchmark {
 
     static List<String> measure(int rounds) throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
+        Path emptyAgentJar = emptyAgentJar();
         Map<String, String> configurations = configurations();
         List<String> names = new ArrayList<>(configurations.keySet());
         Map<String, List<Double>> millis = new LinkedHashMap<>();
@@ -48,7 +61,9 @@ public final class StartupBenchmark {
         for (int round = 0; round < rounds + 1; round++) {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((round + i) % names.size());
-                double elapsed = timeToFirstLine(agentJar, configurations.get(name));
+                String argument = configurations.get(name);
+                double elapsed = EMPTY_AGENT.equals(argument) ? timeToFirstLine(emptyAgentJar, null, true)
+                        : timeToFirstLine(agentJar, argument, false);
                 if (round > 0) {
                     // Round 0 only warms the file cache.
                     millis.get(name).add(elapsed);
@@ -60,12 +75,31 @@ public final class StartupBenchmark {
                 + " every run's agent state checked (handler installed, application container registered)", rounds,
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
         double baseline = Stats.median(millis.get("no agent"));
+        double anyAgent = Stats.median(millis.get(EMPTY_AGENT_NAME));
         for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
             double median = Stats.median(entry.getValue());
-            report.add(String.format("%-36s median %5.0f ms (%4.0f..%4.0f), +%4.0f ms", entry.getKey(), median,
-                    Stats.min(entry.getValue()), Stats.max(entry.getValue()), median - baseline));
+            report.add(String.format("%-36s median %5.0f ms (%4.0f..%4.0f), +%4.0f ms; +%4.0f ms over %s",
+                    entry.getKey(), median, Stats.min(entry.getValue()), Stats.max(entry.getValue()),
+                    median - baseline, median - anyAgent, EMPTY_AGENT_NAME));
         }
         return report;
+    }
+
+    /** A jar holding {@link EmptyAgent} as its {@code Premain-Class}, made from this build's class file. */
+    private static Path emptyAgentJar() throws IOException {
+        Path jar = Files.createTempFile("empty-agent-", ".jar");
+        jar.toFile().deleteOnExit();
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", EmptyAgent.class.getName());
+        String entry = EmptyAgent.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                InputStream classFile = StartupBenchmark.class.getResourceAsStream("/" + entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
     }
 
     /**
@@ -89,10 +123,13 @@ public final class StartupBenchmark {
         }
     }
 
-    private static double timeToFirstLine(Path agentJar, String agentArgument) throws IOException, InterruptedException {
+    private static double timeToFirstLine(Path agentJar, String agentArgument, boolean emptyAgent)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        if (agentArgument != null) {
+        if (emptyAgent) {
+            command.add("-javaagent:" + agentJar);
+        } else if (agentArgument != null) {
             command.add("-javaagent:" + agentJar + "=" + agentArgument);
         }
         command.add("-cp");
