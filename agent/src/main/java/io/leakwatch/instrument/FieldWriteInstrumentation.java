@@ -22,7 +22,6 @@ public final class FieldWriteInstrumentation {
 
     private final LeakwatchConfig config;
     private final SiteTable sites;
-    private final AtomicLong transformedClasses = new AtomicLong();
     private final AtomicLong transformErrors = new AtomicLong();
     private final SkippedClasses skippedClasses = new SkippedClasses();
     /** Set when watched classes were loaded before the agent: it came by {@code attach}. */
@@ -37,8 +36,8 @@ public final class FieldWriteInstrumentation {
     public void install(Instrumentation instrumentation) {
         // The bridge as this class resolves it is the one the agent installs its handler on: the boot loader's.
         BridgeVisibility bridgeVisibility = new BridgeVisibility(LeakwatchBridge.class, new UnwatchableLoaderNotice());
-        instrumentation.addTransformer(new FieldWriteTransformer(this::isTransformable, sites, transformedClasses,
-                transformErrors, bridgeVisibility, skippedClasses), true);
+        instrumentation.addTransformer(new FieldWriteTransformer(this::isTransformable, sites, transformErrors,
+                bridgeVisibility, skippedClasses), true);
         retransformLoadedClasses(instrumentation);
     }
 
@@ -92,11 +91,6 @@ public final class FieldWriteInstrumentation {
             }
         }
         return config.isWatchedClass(binaryName);
-    }
-
-    /** Classes whose bytecode was rewritten since start. */
-    public long transformedClasses() {
-        return transformedClasses.get();
     }
 
     /** Fields left uninstrumented because the site table was full. */

@@ -26,16 +26,14 @@ final class FieldWriteTransformer implements ClassFileTransformer {
     private final Predicate<String> transformable;
     private final SiteTable sites;
     private final JdkContainerTypes jdkTypes = new JdkContainerTypes();
-    private final AtomicLong transformedClasses;
     private final AtomicLong transformErrors;
     private final BridgeVisibility bridgeVisibility;
     private final SkippedClasses skipped;
 
-    FieldWriteTransformer(Predicate<String> transformable, SiteTable sites, AtomicLong transformedClasses,
-            AtomicLong transformErrors, BridgeVisibility bridgeVisibility, SkippedClasses skipped) {
+    FieldWriteTransformer(Predicate<String> transformable, SiteTable sites, AtomicLong transformErrors,
+            BridgeVisibility bridgeVisibility, SkippedClasses skipped) {
         this.transformable = transformable;
         this.sites = sites;
-        this.transformedClasses = transformedClasses;
         this.transformErrors = transformErrors;
         this.bridgeVisibility = bridgeVisibility;
         this.skipped = skipped;
@@ -97,7 +95,6 @@ final class FieldWriteTransformer implements ClassFileTransformer {
         if (!rewritten[0]) {
             return null;
         }
-        transformedClasses.incrementAndGet();
         return writer.toByteArray();
     }
 }

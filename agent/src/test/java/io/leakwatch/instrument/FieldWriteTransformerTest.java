@@ -24,15 +24,13 @@ class FieldWriteTransformerTest {
     private static final String CACHE = "io/leakwatch/instrument/FieldWriteTransformerTest$Cache";
 
     private final SkippedClasses skipped = new SkippedClasses();
-    private final AtomicLong transformed = new AtomicLong();
     private final FieldWriteTransformer transformer = new FieldWriteTransformer(name -> true, new SiteTable(16),
-            transformed, new AtomicLong(), new BridgeVisibility(LeakwatchBridge.class, (loader, first) -> { }),
+            new AtomicLong(), new BridgeVisibility(LeakwatchBridge.class, (loader, first) -> { }),
             skipped);
 
     @Test
     void rewritesAClassWhoseLoaderSeesTheBridge() throws IOException {
         assertNotNull(transformer.transform(getClass().getClassLoader(), CACHE, null, null, classFile(CACHE)));
-        assertEquals(1, transformed.get());
         assertEquals(0, skipped.bridgeNotVisibleCount());
     }
 
@@ -40,7 +38,6 @@ class FieldWriteTransformerTest {
     void leavesAClassWhoseLoaderCannotSeeTheBridgeUnchangedAndCountsIt() throws IOException {
         ClassLoader isolating = new ClassLoader("isolating", null) { };
         assertNull(transformer.transform(isolating, CACHE, null, null, classFile(CACHE)));
-        assertEquals(0, transformed.get());
         assertEquals(1, skipped.bridgeNotVisibleCount());
     }
 
@@ -48,7 +45,6 @@ class FieldWriteTransformerTest {
     void countsClassesDefinedWithoutAName() throws IOException {
         assertNull(transformer.transform(getClass().getClassLoader(), null, null, null, classFile(CACHE)));
         assertEquals(1, skipped.unnamedCount());
-        assertEquals(0, transformed.get());
     }
 
     private static byte[] classFile(String internalName) throws IOException {

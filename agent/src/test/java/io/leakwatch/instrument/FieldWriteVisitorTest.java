@@ -113,7 +113,6 @@ class FieldWriteVisitorTest {
     private static final String NO_CONTAINER_WRITES = NoContainerWrites.class.getName();
 
     private final SiteTable sites = new SiteTable(16);
-    private final AtomicLong transformed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
 
     @Test
@@ -126,7 +125,6 @@ class FieldWriteVisitorTest {
         assertEquals(List.of(), calls.get("writeOthers"));
         assertEquals(List.of("names"), calls.get("writeNull"));
         assertEquals(0, errors.get());
-        assertEquals(1, transformed.get());
     }
 
     @Test
@@ -167,7 +165,6 @@ class FieldWriteVisitorTest {
         FieldWriteTransformer transformer = transformer(sites);
         assertNull(transformer.transform(getClass().getClassLoader(), internalName(NO_CONTAINER_WRITES), null, null,
                 classFile(NO_CONTAINER_WRITES)));
-        assertEquals(0, transformed.get());
     }
 
     @Test
@@ -176,7 +173,6 @@ class FieldWriteVisitorTest {
         FieldWriteTransformer transformer = transformer(full);
         assertNull(transformer.transform(getClass().getClassLoader(), internalName(WRITES), null, null,
                 classFile(WRITES)));
-        assertEquals(0, transformed.get());
         assertEquals(9, full.refusedSites(), "one refusal per store of a container-typed field");
     }
 
@@ -194,7 +190,7 @@ class FieldWriteVisitorTest {
     }
 
     private FieldWriteTransformer transformer(SiteTable table) {
-        return new FieldWriteTransformer(name -> true, table, transformed, errors,
+        return new FieldWriteTransformer(name -> true, table, errors,
                 new BridgeVisibility(LeakwatchBridge.class, (loader, first) -> { }), new SkippedClasses());
     }
 
