@@ -51,20 +51,7 @@ final class EvidenceSelector {
             String site) {
         List<SampledOldObject> kept = keptBy(samples, site);
         Optional<String> entryType = mostFrequentEntryType(kept, site);
-        if (entryType.isEmpty()) {
-            return null;
-        }
-        for (AllocationSample allocation : allocations) {
-            if (allocation.type().equals(entryType.get())) {
-                return null;
-            }
-        }
-        for (SampledOldObject sample : kept) {
-            if (sample.type().equals(entryType.get())) {
-                return null;
-            }
-        }
-        return entryType.get();
+        return entryType.isPresent() && entriesMadeAt(kept, allocations, site).isEmpty() ? entryType.get() : null;
     }
 
     /**
