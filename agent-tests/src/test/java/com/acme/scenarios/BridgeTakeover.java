@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A plugin that finds leakwatch's public bridge class and tries to install its own handler, to receive
- * every watched container of the application (or to silence the agent). Then the application leaks a list,
+ * every watched container of the application, or to claim the bridge's per-site countdowns (either would silence
+ * the agent). Then the application leaks a list,
  * which the agent must still report.
  */
 public final class BridgeTakeover {
@@ -31,6 +32,13 @@ public final class BridgeTakeover {
             System.out.println("takeover accepted");
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.out.println("takeover refused");
+        }
+        try {
+            // The countdowns that let writes pass: a plugin holding them could silence every site.
+            bridge.getMethod("claimWritesToLetPass").invoke(null);
+            System.out.println("countdowns handed over");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("countdowns refused");
         }
         leak = new ArrayList<>();
         System.out.println("started");

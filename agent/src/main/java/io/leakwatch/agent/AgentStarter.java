@@ -44,7 +44,8 @@ final class AgentStarter {
     static void start(LeakwatchConfig config, Instrumentation instrumentation) {
         JdkFieldAccess.open(instrumentation);
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
-        ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
+        // The bridge's countdowns let most writes to a full site return before any call into the agent.
+        ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
                 LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
         // Installed even when nothing is instrumented: the bridge takes one handler only, and it is the agent's.
         LeakwatchBridge.install(registry);

@@ -14,14 +14,42 @@ public final class LeakwatchBridge {
     public static final String ON_FIELD_WRITE = "onFieldWrite";
     public static final String ON_FIELD_WRITE_DESCRIPTOR = "(Ljava/lang/Object;I)V";
 
+    /** Field sites the agent may name; ids at or above it are never handed to the handler. */
+    public static final int MAX_SITES = 16_384;
+
+    /**
+     * Per site, how many more writes may pass without calling the handler: set by the handler when it finds a site
+     * full (a churning site keeps a sample, not every container), counted down here. Plain and racy on purpose: the
+     * common write to a full site costs a load and a store from a constant address once the JIT inlines
+     * {@link #onFieldWrite}, with no call, no dispatch and no fence. A lost or doubled decrement moves the next look
+     * by a write. Final and fixed in size so that, with the site id a constant at every store, the bounds check folds.
+     */
+    private static final int[] WRITES_TO_LET_PASS = new int[MAX_SITES];
+
     private static volatile FieldWriteHandler handler;
+    private static volatile boolean writesToLetPassClaimed;
     private static final AtomicLong suppressedErrors = new AtomicLong();
 
     private LeakwatchBridge() {
     }
 
-    /** Entry point of the inserted bytecode: hands a freshly written container to the agent. */
+    /**
+     * Entry point of the inserted bytecode: lets the write pass while its site's countdown runs, else hands the
+     * container to the agent. Kept this small so that what the JIT inlines into every instrumented constructor is a
+     * few instructions, and the call to the handler, rare on a churning site, stays out of line.
+     */
     public static void onFieldWrite(Object container, int siteId) {
+        if (siteId >= 0 && siteId < MAX_SITES) {
+            int left = WRITES_TO_LET_PASS[siteId];
+            if (left > 0) {
+                WRITES_TO_LET_PASS[siteId] = left - 1;
+                return;
+            }
+        }
+        handOver(container, siteId);
+    }
+
+    private static void handOver(Object container, int siteId) {
         if (container == null) {
             return;
         }
@@ -53,6 +81,22 @@ public final class LeakwatchBridge {
                 throw new IllegalStateException("the leakwatch bridge takes one handler, the agent's, and it is installed");
             }
             handler = newHandler;
+        }
+    }
+
+    /**
+     * The per-site countdowns {@link #onFieldWrite} reads, for the agent's handler to set. Only the first call
+     * succeeds, and the agent makes it with {@link #install}: no other code can silence a site this way.
+     *
+     * @throws IllegalStateException when the countdowns were claimed already
+     */
+    public static int[] claimWritesToLetPass() {
+        synchronized (LeakwatchBridge.class) {
+            if (writesToLetPassClaimed) {
+                throw new IllegalStateException("the leakwatch bridge's countdowns belong to the agent and are claimed");
+            }
+            writesToLetPassClaimed = true;
+            return WRITES_TO_LET_PASS;
         }
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import io.leakwatch.bootstrap.LeakwatchBridge;
+
 /** The agent's validated, immutable configuration, with the tuning limits that bound its cost. */
 public final class LeakwatchConfig {
 
@@ -30,7 +32,7 @@ public final class LeakwatchConfig {
     /** {@code otlp.maxSites} when not configured. */
     public static final int DEFAULT_EXPORTED_SITES = 20;
     /** Most field sites the agent names; fields beyond it are not instrumented (and counted). */
-    public static final int MAX_SITES = 16_384;
+    public static final int MAX_SITES = LeakwatchBridge.MAX_SITES;
     /** Containers tracked per site: a high-churn site stays sampled, not exhaustively tracked. */
     public static final int INSTANCES_PER_SITE = 4;
     /**
@@ -39,6 +41,13 @@ public final class LeakwatchConfig {
      * of two minus one: at most one write in 1024 to a full, churning site does any work.
      */
     public static final int MAX_UNEXAMINED_WRITES_PER_FULL_SITE = 1023;
+    /**
+     * Most writes a site with room lets pass unexamined after writes of containers it holds already (a setter
+     * called per request with the same list), reached the same way. Far fewer than a full site's: about one write
+     * in twelve is looked at, so a new container written among them a hundred times is taken (it passes unseen
+     * about once in 6,000), while one written once passes unseen eleven times in twelve.
+     */
+    public static final int MAX_UNEXAMINED_REWRITES_OF_HELD = 15;
     /** Containers tracked in all; registrations beyond it are dropped (and counted). */
     public static final int MAX_TRACKED_INSTANCES = 65_536;
     /** Points a series keeps per window: enough for four quarters, small enough for 10k sites. */

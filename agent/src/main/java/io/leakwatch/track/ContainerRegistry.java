@@ -18,6 +18,8 @@ import io.leakwatch.config.LeakwatchConfig;
 public final class ContainerRegistry implements FieldWriteHandler {
 
     private final AtomicReferenceArray<TrackedSite> sites;
+    /** Per site, writes to let pass unexamined: the bridge's countdowns in the agent, an array of its own in tests. */
+    private final int[] writesToLetPass;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
     private final int maxUnexaminedWrites;
@@ -37,36 +39,51 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private long fullSiteLooks;
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
-        this(maxSites, instancesPerSite, maxTrackedInstances, LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
+        this(new int[maxSites], instancesPerSite, maxTrackedInstances);
+    }
+
+    /**
+     * A registry whose full sites set their countdowns in {@code writesToLetPass}, one per site (its length is the
+     * number of sites): the bridge's, which lets most writes to a full site return before any call to this class.
+     */
+    public ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances) {
+        this(writesToLetPass, instancesPerSite, maxTrackedInstances,
+                LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
     }
 
     ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
-        this.sites = new AtomicReferenceArray<>(maxSites);
+        this(new int[maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
+    }
+
+    private ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances,
+            int maxUnexaminedWrites) {
+        this.writesToLetPass = writesToLetPass;
+        this.sites = new AtomicReferenceArray<>(writesToLetPass.length);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
         this.maxUnexaminedWrites = maxUnexaminedWrites;
     }
 
     /**
-     * The hot path, inlined into every instrumented write: a bounds check, an array load and, on a full site,
-     * a countdown (a plain load and store) that lets all but a few writes return at once. No atomic, no lock,
-     * no allocation; the rest is in {@link #examine}, which is kept out of line.
+     * A write the site's countdown did not let pass. In the agent the bridge has counted down already and calls
+     * this only when the countdown is out; the same countdown here serves callers without the bridge (tests).
      */
     @Override
     public void onFieldWrite(Object container, int siteId) {
-        if (siteId < 0 || siteId >= sites.length()) {
+        if (siteId < 0 || siteId >= writesToLetPass.length) {
             return;
         }
-        TrackedSite site = sites.get(siteId);
-        if (site != null && site.skipsWrite()) {
+        int left = writesToLetPass[siteId];
+        if (left > 0) {
+            writesToLetPass[siteId] = left - 1;
             return;
         }
-        examine(container, siteId, site);
+        examine(container, siteId, sites.get(siteId));
     }
 
     /**
      * A write the countdown let through: a full site looks for a collected slot once per collection and else
-     * backs off; a site with room registers a container it does not hold yet.
+     * backs off; a site with room registers a container it does not hold yet, and backs off a little on one it holds.
      */
     private void examine(Object container, int siteId, TrackedSite existing) {
         TrackedSite site = existing;
@@ -78,11 +95,14 @@ public final class ContainerRegistry implements FieldWriteHandler {
             if (site.takeOfferedSlot(container)) {
                 registrations.increment();
             }
-            site.lookedAndFoundFull(maxUnexaminedWrites);
+            site.backOff(maxUnexaminedWrites);
             fullSiteLooks++;
             return;
         }
         if (site.holds(container)) {
+            // Written again, nothing to learn: the next few writes pass unexamined as well, so that a field set
+            // over and over to the same list costs the countdown alone, not a search of the slots each time.
+            site.backOff(LeakwatchConfig.MAX_UNEXAMINED_REWRITES_OF_HELD);
             return;
         }
         register(site, container);
@@ -101,7 +121,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
     }
 
     private TrackedSite createSite(int siteId) {
-        TrackedSite created = new TrackedSite(siteId, instancesPerSite);
+        TrackedSite created = new TrackedSite(siteId, instancesPerSite, writesToLetPass);
         if (!sites.compareAndSet(siteId, null, created)) {
             return sites.get(siteId);
         }
@@ -121,6 +141,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
         }
         if (added == TrackedSite.AddResult.ADDED || added == TrackedSite.AddResult.REPLACED_COLLECTED) {
             registrations.increment();
+            site.lookAtEveryWrite();
         }
     }
 

@@ -16,10 +16,10 @@ final class TrackedSite {
     /** The registry's collection count when the slots were last looked at for a collected container; racy. */
     private int lookedAtCollection = -1;
     /**
-     * Writes still to let pass without a look: plain and racy on purpose, it costs the hot path a load and a
-     * store, no atomic and no fence. A lost or doubled decrement only moves the next look by a write.
+     * Per site, writes still to let pass without a look, counted down by whoever hands writes over (the bridge):
+     * plain and racy on purpose. This site sets its own entry, {@code writesToLetPass[siteId]}.
      */
-    private int unexaminedWrites;
+    private final int[] writesToLetPass;
     /** The longest pause the next look that finds the site still full may set; doubles each time. */
     private int backOff;
     /**
@@ -36,8 +36,9 @@ final class TrackedSite {
      */
     private volatile int offeredSlot = -1;
 
-    TrackedSite(int siteId, int capacity) {
+    TrackedSite(int siteId, int capacity, int[] writesToLetPass) {
         this.siteId = siteId;
+        this.writesToLetPass = writesToLetPass;
         this.slots = new AtomicReferenceArray<>(capacity);
         this.jitter = siteId * 0x9E3779B9 | 1;
     }
@@ -47,24 +48,12 @@ final class TrackedSite {
     }
 
     /**
-     * The hot path of a full site: true while the site lets writes pass unexamined after a look found nothing
-     * to take; then false once, so that the write looks.
+     * A look found nothing to do (the site full with no collected container to replace, or the container held
+     * already): the next writes, between half and all of the back-off, pass unexamined, and the back-off doubles,
+     * up to {@code maxUnexamined} (one less than a power of two). A churning site reaches the maximum in about ten
+     * looks.
      */
-    boolean skipsWrite() {
-        int left = unexaminedWrites;
-        if (left <= 0) {
-            return false;
-        }
-        unexaminedWrites = left - 1;
-        return true;
-    }
-
-    /**
-     * A look found the site full with no collected container to replace: the next writes, between half and all of
-     * the back-off, pass unexamined, and the back-off doubles, up to {@code maxUnexamined} (one less than a power
-     * of two). A churning site reaches the maximum in about ten looks.
-     */
-    void lookedAndFoundFull(int maxUnexamined) {
+    void backOff(int maxUnexamined) {
         int limit = backOff;
         int x = jitter;
         x ^= x << 13;
@@ -72,13 +61,13 @@ final class TrackedSite {
         x ^= x << 5;
         jitter = x;
         int half = limit >>> 1;
-        unexaminedWrites = limit - (x & half);
+        writesToLetPass[siteId] = limit - (x & half);
         backOff = Math.min(limit * 2 + 1, maxUnexamined);
     }
 
-    /** A slot was found free: examine writes again one by one, the back-off starts again from zero. */
-    private void lookedAndFoundRoom() {
-        unexaminedWrites = 0;
+    /** A slot was found free or taken: examine writes again one by one, the back-off starts again from zero. */
+    void lookAtEveryWrite() {
+        writesToLetPass[siteId] = 0;
         backOff = 0;
     }
 
@@ -101,7 +90,7 @@ final class TrackedSite {
             WeakReference<Object> slot = slots.get(i);
             if (slot == null || slot.get() == null) {
                 full = false;
-                lookedAndFoundRoom();
+                lookAtEveryWrite();
                 return true;
             }
         }
@@ -182,7 +171,7 @@ final class TrackedSite {
         }
         if (freed > 0) {
             full = false;
-            lookedAndFoundRoom();
+            lookAtEveryWrite();
         }
         return freed;
     }

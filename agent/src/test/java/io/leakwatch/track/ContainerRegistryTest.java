@@ -118,6 +118,51 @@ class ContainerRegistryTest {
     }
 
     @Test
+    void aFullSiteSetsItsCountdownInTheSharedArrayThatTheBridgeCountsDown() {
+        int[] writesToLetPass = new int[16];
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 2, 100);
+        List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
+        kept.forEach(list -> registry.onFieldWrite(list, 5));
+        for (int i = 0; i < 200 && writesToLetPass[5] == 0; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 5);
+        }
+        assertTrue(writesToLetPass[5] > 0, "a full site that backed off lets writes pass through the shared array");
+        assertEquals(0, writesToLetPass[4], "only its own site's entry");
+
+        // The bridge counts down on its own and calls the registry only once the countdown is out: then the
+        // registry looks at once, and backs off again.
+        int looks = (int) registry.fullSiteLooks();
+        writesToLetPass[5] = 0;
+        registry.onFieldWrite(new ArrayList<String>(), 5);
+        assertEquals(looks + 1, registry.fullSiteLooks());
+        assertTrue(writesToLetPass[5] > 0);
+    }
+
+    @Test
+    void aFieldSetOverAndOverToTheSameContainerBacksOffButANewContainerAmongTheWritesIsTaken() {
+        int[] writesToLetPass = new int[16];
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 4, 100);
+        List<String> setEachRequest = new ArrayList<>();
+        int mostLetPass = 0;
+        for (int i = 0; i < 10_000; i++) {
+            registry.onFieldWrite(setEachRequest, 6);
+            mostLetPass = Math.max(mostLetPass, writesToLetPass[6]);
+        }
+        assertTrue(mostLetPass > 0 && mostLetPass <= 15, "writes let pass after re-writes: " + mostLetPass);
+
+        // A second list, set in turn with the first a hundred times, is taken among 10000 re-writes.
+        List<String> second = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            registry.onFieldWrite(i % 100 == 0 ? second : setEachRequest, 6);
+        }
+        List<Object> live = new ArrayList<>();
+        registry.site(6).forEachLive(live::add);
+        assertEquals(2, live.size());
+        assertTrue(live.get(0) == setEachRequest && live.get(1) == second, "both lists tracked");
+        assertEquals(2, registry.registrations());
+    }
+
+    @Test
     void aLongLivedContainerWrittenAgainAmongChurnIsFoundEvenWhenItsWritesArePeriodic() {
         ContainerRegistry registry = new ContainerRegistry(16, 2, 100, 1023);
         List<String> longLived = new ArrayList<>();
