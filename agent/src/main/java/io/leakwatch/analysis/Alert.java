@@ -146,6 +146,9 @@ public final class Alert {
 
     /** Assembles an alert field by field. */
     public static final class Builder {
+
+        private static final int SECONDS_PER_MINUTE = 60;
+
         private final Instant time;
         private final Severity severity;
         private final AlertKind kind;
@@ -192,6 +195,14 @@ public final class Alert {
         public Builder growthPerMin(double value) {
             this.growthPerMin = value;
             return this;
+        }
+
+        /**
+         * The analysis keeps rates per second; the interface states them per minute. This is the one
+         * place that converts.
+         */
+        Builder growthPerSecond(double value) {
+            return growthPerMin(value * SECONDS_PER_MINUTE);
         }
 
         public Builder estimatedBytes(long value) {

@@ -163,7 +163,7 @@ final class HeapFloorTracker {
                         >= slopePerSecond(spanStart, halfway) * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
         double fitted = slopePerSecond(spanStart, nowMillis + 1);
         double slopePerSecond = fitted > 0 ? fitted : 0;
-        return new Trend(true, rising, netGrowth, slopePerSecond * 60, slopePerSecond, longSeries.valueAt(first))
+        return new Trend(true, rising, netGrowth, slopePerSecond, longSeries.valueAt(first))
                 .withEvidenceWindows(LeakwatchConfig.UNCONFIRMED_RISE_WINDOWS);
     }
 

@@ -39,7 +39,7 @@ public final class LeakAnalyzer {
     private final SampleSeries[] siteSeries;
     private final AlertState[] siteStates;
     private final long[] latestSizes;
-    private final double[] latestGrowthPerMinute;
+    private final double[] latestSlopePerSecond;
     private final String[] latestTypes;
     private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
     private NonHeapAnalyzer nonHeap;
@@ -59,7 +59,7 @@ public final class LeakAnalyzer {
         this.siteSeries = new SampleSeries[LeakwatchConfig.MAX_SITES];
         this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
         this.latestSizes = new long[LeakwatchConfig.MAX_SITES];
-        this.latestGrowthPerMinute = new double[LeakwatchConfig.MAX_SITES];
+        this.latestSlopePerSecond = new double[LeakwatchConfig.MAX_SITES];
         this.latestTypes = new String[LeakwatchConfig.MAX_SITES];
     }
 
@@ -107,7 +107,7 @@ public final class LeakAnalyzer {
             pool.state.next(nowMillis, trend, critical).ifPresent(severity -> alerts.add(
                     Alert.builder(now, severity, AlertKind.HEAP)
                             .pool(entry.getKey())
-                            .growthPerMin(trend.growthPerMinute())
+                            .growthPerSecond(trend.slopePerSecond())
                             .heap(projection)
                             .build()));
             if (projection.secondsToExhaustion().isPresent() && (soonest == null
@@ -133,7 +133,7 @@ public final class LeakAnalyzer {
             Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
                     .site(siteNames.apply(id))
                     .size(sample.size())
-                    .growthPerMin(trend.growthPerMinute());
+                    .growthPerSecond(trend.slopePerSecond());
             if (sample.typeName() != null) {
                 alert.type(sample.typeName());
             }
@@ -148,7 +148,7 @@ public final class LeakAnalyzer {
         // Kept for snapshot() without allocating: every pass does this, exported or not. Once its containers
         // are collected a site keeps its last type, so that its exported series stays one series.
         latestSizes[id] = sample.size();
-        latestGrowthPerMinute[id] = trend.growthPerMinute();
+        latestSlopePerSecond[id] = trend.slopePerSecond();
         if (sample.typeName() != null) {
             latestTypes[id] = sample.typeName();
         }
@@ -167,7 +167,7 @@ public final class LeakAnalyzer {
         for (int id = 0; id < siteStates.length; id++) {
             if (siteStates[id] != null) {
                 SiteStatus status = new SiteStatus(id, siteNames.apply(id), latestTypes[id], latestSizes[id],
-                        latestGrowthPerMinute[id] / 60, siteStates[id].active());
+                        latestSlopePerSecond[id], siteStates[id].active());
                 kept.add(status);
                 if (kept.size() > maxSites) {
                     kept.poll();

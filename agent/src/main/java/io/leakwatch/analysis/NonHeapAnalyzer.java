@@ -47,7 +47,7 @@ final class NonHeapAnalyzer {
             pool.state.next(nowMillis, trend, critical).ifPresent(severity -> {
                 Alert.Builder alert = Alert.builder(now, severity, kindOf(reading))
                         .pool(reading.pool())
-                        .growthPerMin(trend.growthPerMinute())
+                        .growthPerSecond(trend.slopePerSecond())
                         .usage(reading.used(), limitOf(reading), pool.secondsToExhaustion);
                 if (reading.loadedClasses() != NonHeapReading.NO_COUNT) {
                     alert.classes(reading.loadedClasses(), reading.unloadedClasses());

@@ -4,27 +4,25 @@ package io.leakwatch.analysis;
 final class Trend {
 
     /** Not a whole window of history yet: nothing can be said. */
-    static final Trend UNKNOWN = new Trend(false, false, false, 0, 0, 0);
+    static final Trend UNKNOWN = new Trend(false, false, false, 0, 0);
 
     private final boolean known;
     private final boolean persistentGrowth;
     private final boolean netGrowth;
-    private final double growthPerMinute;
+    /** The only rate kept: alerts state theirs per minute, and convert where they are built. */
     private final double slopePerSecond;
     private final long baseline;
     private final double evidenceWindows;
 
-    Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute, double slopePerSecond,
-            long baseline) {
-        this(known, persistentGrowth, netGrowth, growthPerMinute, slopePerSecond, baseline, 1);
+    Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double slopePerSecond, long baseline) {
+        this(known, persistentGrowth, netGrowth, slopePerSecond, baseline, 1);
     }
 
-    private Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double growthPerMinute,
-            double slopePerSecond, long baseline, double evidenceWindows) {
+    private Trend(boolean known, boolean persistentGrowth, boolean netGrowth, double slopePerSecond, long baseline,
+            double evidenceWindows) {
         this.known = known;
         this.persistentGrowth = persistentGrowth;
         this.netGrowth = netGrowth;
-        this.growthPerMinute = growthPerMinute;
         this.slopePerSecond = slopePerSecond;
         this.baseline = baseline;
         this.evidenceWindows = evidenceWindows;
@@ -37,18 +35,17 @@ final class Trend {
 
     /** The same trend, counted as still growing, for a state that must not resolve. */
     Trend withNetGrowth() {
-        return known ? new Trend(true, persistentGrowth, true, growthPerMinute, slopePerSecond, baseline,
-                evidenceWindows) : this;
+        return known ? new Trend(true, persistentGrowth, true, slopePerSecond, baseline, evidenceWindows) : this;
     }
 
     /** The same trend, no longer counted as persistent growth. */
     Trend withoutPersistentGrowth() {
-        return new Trend(known, false, netGrowth, growthPerMinute, slopePerSecond, baseline, evidenceWindows);
+        return new Trend(known, false, netGrowth, slopePerSecond, baseline, evidenceWindows);
     }
 
     /** The same trend, judged from growth that persisted over this many windows rather than one. */
     Trend withEvidenceWindows(double windows) {
-        return new Trend(known, persistentGrowth, netGrowth, growthPerMinute, slopePerSecond, baseline, windows);
+        return new Trend(known, persistentGrowth, netGrowth, slopePerSecond, baseline, windows);
     }
 
     /** How many windows back the growth judged persistent reaches: one, unless the judgement spans more. */
@@ -70,12 +67,10 @@ final class Trend {
         return netGrowth;
     }
 
-    /** Change per minute: net over the window for sizes, the floors' slope for usage after GC. */
-    double growthPerMinute() {
-        return growthPerMinute;
-    }
-
-    /** The same rate per second; what projections use. */
+    /**
+     * Change per second: net over the window for sizes, the floors' slope for usage after GC. Projections
+     * use it as it is; an alert states it per minute ({@link Alert.Builder#growthPerSecond}).
+     */
     double slopePerSecond() {
         return slopePerSecond;
     }

@@ -72,7 +72,7 @@ final class TrendDetector {
         boolean persistent = netGrowth && quarters.risesInEveryQuarter(baseline, shape)
                 && (shape == Shape.FLOOR_RISES ? quarters.lastQuarterStillRises(minimumGrowth)
                         : clearsTheOscillation(series, baselineIndex, first, quarters) && quarters.keepsPace());
-        return new Trend(true, persistent, netGrowth, slopePerSecond * 60, slopePerSecond, baseline);
+        return new Trend(true, persistent, netGrowth, slopePerSecond, baseline);
     }
 
     /**

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class AlertStateTest {
 
     private static final long WINDOW = 10_000;
-    private static final Trend GROWING = new Trend(true, true, true, 100, 1, 0);
-    private static final Trend STILL_RISING = new Trend(true, false, true, 100, 1, 0);
-    private static final Trend STOPPED = new Trend(true, false, false, 0, 0, 0);
+    private static final Trend GROWING = new Trend(true, true, true, 1, 0);
+    private static final Trend STILL_RISING = new Trend(true, false, true, 1, 0);
+    private static final Trend STOPPED = new Trend(true, false, false, 0, 0);
 
     private final AlertState state = new AlertState(WINDOW);
 
