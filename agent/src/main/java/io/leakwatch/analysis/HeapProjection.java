@@ -8,13 +8,15 @@ public final class HeapProjection {
     private final String pool;
     private final long usedAfterGc;
     private final long max;
-    private final double slopeBytesPerSecond;
+    /** Computed once: alerts, the soonest-pool choice and every export read it. */
+    private final OptionalDouble secondsToExhaustion;
 
     HeapProjection(String pool, long usedAfterGc, long max, double slopeBytesPerSecond) {
         this.pool = pool;
         this.usedAfterGc = usedAfterGc;
         this.max = max;
-        this.slopeBytesPerSecond = slopeBytesPerSecond;
+        this.secondsToExhaustion = slopeBytesPerSecond <= 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.max(0, max - usedAfterGc) / slopeBytesPerSecond);
     }
 
     public String pool() {
@@ -31,14 +33,10 @@ public final class HeapProjection {
 
     /** Empty when the floor is flat or falling. */
     public OptionalDouble secondsToExhaustion() {
-        if (slopeBytesPerSecond <= 0) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of(Math.max(0, max - usedAfterGc) / slopeBytesPerSecond);
+        return secondsToExhaustion;
     }
 
     boolean exhaustedWithin(long horizonMillis) {
-        OptionalDouble seconds = secondsToExhaustion();
-        return seconds.isPresent() && seconds.getAsDouble() * 1000 < horizonMillis;
+        return secondsToExhaustion.isPresent() && secondsToExhaustion.getAsDouble() * 1000 < horizonMillis;
     }
 }
