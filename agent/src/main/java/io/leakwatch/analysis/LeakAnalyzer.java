@@ -36,11 +36,7 @@ public final class LeakAnalyzer {
     private final TrendDetector detector;
     private final long bucketMillis;
     private final int seriesCapacity;
-    private final SampleSeries[] siteSeries;
-    private final AlertState[] siteStates;
-    private final long[] latestSizes;
-    private final double[] latestSlopePerSecond;
-    private final String[] latestTypes;
+    private final SiteHistory[] sites;
     private final Map<String, PoolHistory> pools = new LinkedHashMap<>();
     private NonHeapAnalyzer nonHeap;
 
@@ -56,11 +52,7 @@ public final class LeakAnalyzer {
         this.bucketMillis = config.windowMillis() / LeakwatchConfig.SERIES_POINTS_PER_WINDOW;
         // A quarter more than a window, so that the value at the window's start is still known.
         this.seriesCapacity = LeakwatchConfig.SERIES_POINTS_PER_WINDOW + LeakwatchConfig.SERIES_POINTS_PER_WINDOW / 4;
-        this.siteSeries = new SampleSeries[LeakwatchConfig.MAX_SITES];
-        this.siteStates = new AlertState[LeakwatchConfig.MAX_SITES];
-        this.latestSizes = new long[LeakwatchConfig.MAX_SITES];
-        this.latestSlopePerSecond = new double[LeakwatchConfig.MAX_SITES];
-        this.latestTypes = new String[LeakwatchConfig.MAX_SITES];
+        this.sites = new SiteHistory[LeakwatchConfig.MAX_SITES];
     }
 
     /** Also judges the pools outside the heap (class metadata, buffers), read at every pass at the given time. */
@@ -121,15 +113,17 @@ public final class LeakAnalyzer {
     private Optional<Alert> analyzeContainer(long nowMillis, Instant now, ContainerSample sample,
             HeapProjection filling, boolean heapCritical) {
         int id = sample.siteId();
-        if (siteSeries[id] == null) {
-            siteSeries[id] = new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.LATEST);
-            siteStates[id] = new AlertState(config.windowMillis());
+        SiteHistory site = sites[id];
+        if (site == null) {
+            site = new SiteHistory(new SampleSeries(bucketMillis, seriesCapacity, SampleSeries.Merge.LATEST),
+                    new AlertState(config.windowMillis()));
+            sites[id] = site;
         }
-        siteSeries[id].record(nowMillis, sample.size());
-        Trend trend = detector.evaluate(siteSeries[id], nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS,
+        site.series().record(nowMillis, sample.size());
+        Trend trend = detector.evaluate(site.series(), nowMillis, LeakwatchConfig.MIN_CONTAINER_GROWTH_ELEMENTS,
                 TrendDetector.Shape.EVERY_QUARTER_ENDS_HIGHER);
         boolean critical = heapCritical && trend.netGrowth();
-        Optional<Alert> change = siteStates[id].next(nowMillis, trend, critical).map(severity -> {
+        Optional<Alert> change = site.state().next(nowMillis, trend, critical).map(severity -> {
             Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
                     .site(siteNames.apply(id))
                     .size(sample.size())
@@ -145,13 +139,8 @@ public final class LeakAnalyzer {
             }
             return alert.build();
         });
-        // Kept for snapshot() without allocating: every pass does this, exported or not. Once its containers
-        // are collected a site keeps its last type, so that its exported series stays one series.
-        latestSizes[id] = sample.size();
-        latestSlopePerSecond[id] = trend.slopePerSecond();
-        if (sample.typeName() != null) {
-            latestTypes[id] = sample.typeName();
-        }
+        // Every pass does this, exported or not, so that snapshot() need not judge again.
+        site.remember(sample.size(), trend.slopePerSecond(), sample.typeName());
         return change;
     }
 
@@ -164,10 +153,9 @@ public final class LeakAnalyzer {
         PriorityQueue<SiteStatus> kept = new PriorityQueue<>(maxSites + 1, EXPORT_ORDER.reversed());
         Map<AlertKind, Integer> warnings = new EnumMap<>(AlertKind.class);
         Map<AlertKind, Integer> criticals = new EnumMap<>(AlertKind.class);
-        for (int id = 0; id < siteStates.length; id++) {
-            if (siteStates[id] != null) {
-                SiteStatus status = new SiteStatus(id, siteNames.apply(id), latestTypes[id], latestSizes[id],
-                        latestSlopePerSecond[id], siteStates[id].active());
+        for (int id = 0; id < sites.length; id++) {
+            if (sites[id] != null) {
+                SiteStatus status = sites[id].status(id, siteNames.apply(id));
                 kept.add(status);
                 if (kept.size() > maxSites) {
                     kept.poll();
