@@ -22,12 +22,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import io.leakwatch.config.LeakwatchConfig;
+
 import it.unimi.dsi.fastutil.leakwatchtest.GatedList;
 import it.unimi.dsi.fastutil.leakwatchtest.ScriptedList;
 
 class ContainerSamplerTest {
 
     private static final long LIMIT = 1_000;
+    /** Values walked per container, and per pass in all (the agent's settings). */
+    private static final int NESTED_VALUES_WALKED = LeakwatchConfig.NESTED_VALUES_PER_CONTAINER;
+    private static final int NESTED_PASS_BUDGET = LeakwatchConfig.NESTED_VALUES_PER_PASS;
 
     @Test
     void aPassWhoseSizeCallWasGivenUpOnEndsWithoutResultsAndTheTypeIsSkippedAfterwards() throws Exception {
@@ -254,6 +259,36 @@ class ContainerSamplerTest {
         assertEquals(HashSet.class.getName(), samples.stream().filter(s -> s.siteId() == 3).findFirst()
                 .orElseThrow().typeName());
         assertEquals(1, sizeOfSite(samples, 5));
+    }
+
+    @Test
+    void aSiteThePassBudgetDidNotReachCountsTheNestedElementsItLastReadNotNone() {
+        int fillerSites = NESTED_PASS_BUDGET / NESTED_VALUES_WALKED / 4;
+        int watchedSite = fillerSites;
+        ContainerRegistry registry = new ContainerRegistry(watchedSite + 1, 4, 4 * fillerSites + 1);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64),
+                watchedSite + 1, Long.MAX_VALUE, System::nanoTime);
+        List<Integer> pair = new ArrayList<>(List.of(1, 2));
+        List<List<Integer>> watched = new ArrayList<>(Collections.nCopies(NESTED_VALUES_WALKED, pair));
+        registry.onFieldWrite(watched, watchedSite);
+        assertEquals(NESTED_VALUES_WALKED * 3, sizeOfSite(sampler.sample(), watchedSite));
+
+        // Sites visited before it now spend the whole budget, each value walked being an empty list.
+        List<Integer> empty = new ArrayList<>();
+        List<Object> fillers = new ArrayList<>();
+        for (int site = 0; site < fillerSites; site++) {
+            for (int slot = 0; slot < 4; slot++) {
+                List<List<Integer>> filler = new ArrayList<>(Collections.nCopies(NESTED_VALUES_WALKED, empty));
+                fillers.add(filler);
+                registry.onFieldWrite(filler, site);
+            }
+        }
+        pair.add(3);
+        List<ContainerSample> samples = sampler.sample();
+        assertEquals(NESTED_VALUES_WALKED, sizeOfSite(samples, 0), "a filler reads as its own size, its lists empty");
+        assertEquals(NESTED_VALUES_WALKED * 3, sizeOfSite(samples, watchedSite),
+                "its own size plus the two elements per value it last read, not the three it holds now");
+        Reference.reachabilityFence(fillers);
     }
 
     /** The size the pass read for the site, or -1 when it has no sample in it. */
