@@ -16,26 +16,20 @@ import io.leakwatch.config.LeakwatchConfig;
  */
 public final class ContainerSampler {
 
-    /** Passes a site is skipped after its first failure; doubles on each further one. */
-    private static final int FIRST_BACKOFF_PASSES = 2;
-    private static final int MAX_BACKOFF_PASSES = 512;
     private static final int ESTIMATE_ATTEMPTS = 3;
 
     private final ContainerRegistry registry;
     private final RetainedSizeEstimator estimator;
     private final long slowCallNanos;
     private final LongSupplier nanoClock;
-    private final SiteBackoff backoff;
     private final SizeCallWatch sizeCalls = new SizeCallWatch(LeakwatchConfig.MAX_BLOCKED_CONTAINER_TYPES);
     private final ContainerReader reader;
     private final AtomicLong unsampledContainers = new AtomicLong();
     private final AtomicLong failedSizeCalls = new AtomicLong();
     private final AtomicLong slowSizeCalls = new AtomicLong();
     private final NestedElements nestedElements;
-    /** Per site: the nested elements last read, standing in when a pass cannot read them (budget, change). */
-    private final long[] lastNested;
-    /** Per site: whether the last pass found a live container, so that one pass with none reads as unknown. */
-    private final boolean[] sawAlive;
+    /** Per site id, what this thread remembers about reading it; created at the site's first pass. */
+    private final SiteReadState[] siteStates;
     /** Where the next pass starts: the site at which this one spent its budget for nested elements. */
     private int firstSiteOfNextPass;
 
@@ -45,12 +39,10 @@ public final class ContainerSampler {
         this.estimator = estimator;
         this.slowCallNanos = slowCallNanos;
         this.nanoClock = nanoClock;
-        this.backoff = new SiteBackoff(maxSites, FIRST_BACKOFF_PASSES, MAX_BACKOFF_PASSES);
         this.reader = new ContainerReader(sizeCalls, nanoClock);
         this.nestedElements = new NestedElements(reader, sizeCalls, nanoClock,
                 LeakwatchConfig.NESTED_VALUES_PER_CONTAINER, LeakwatchConfig.NESTED_PROBE_VALUES);
-        this.lastNested = new long[maxSites];
-        this.sawAlive = new boolean[maxSites];
+        this.siteStates = new SiteReadState[maxSites];
     }
 
     /**
@@ -67,41 +59,48 @@ public final class ContainerSampler {
         int[] budgetSpentAt = {-1};
         registry.forEachSite(firstSiteOfNextPass, site -> {
             int id = site.siteId();
-            if (backoff.skip(id)) {
+            SiteReadState state = stateOf(id);
+            if (state.skipThisPass()) {
                 return;
             }
             boolean budgetLeft = !budget.spent();
             Largest largest = new Largest();
             site.forEachLiveSlot((slot, container) -> {
                 largest.alive++;
-                readSize(id, slot, container, largest, budget);
+                readSize(state, slot, container, largest, budget);
             });
             if (budgetLeft && budget.spent()) {
                 budgetSpentAt[0] = id;
             }
             unsampled[0] += largest.unreadable;
             if (largest.failed) {
-                backoff.fail(id);
+                state.readFailed();
             } else if (largest.readAny) {
-                backoff.succeed(id);
+                state.readWell();
             }
             offerSmallestSlot(site, largest);
             if (largest.readAny) {
                 if (largest.nested != NestedElements.NOT_READ) {
-                    lastNested[id] = largest.nested;
+                    state.rememberNested(largest.nested);
                 }
-                sawAlive[id] = true;
+                state.sawAlive();
                 samples.add(new ContainerSample(id, largest.size, largest.typeName));
-            } else if (largest.alive == 0) {
-                if (!sawAlive[id]) {
-                    samples.add(new ContainerSample(id, 0, null));
-                }
-                sawAlive[id] = false;
+            } else if (largest.alive == 0 && state.foundNoneAlive()) {
+                samples.add(new ContainerSample(id, 0, null));
             }
         });
         firstSiteOfNextPass = Math.max(0, budgetSpentAt[0]);
         unsampledContainers.set(unsampled[0]);
         return samples;
+    }
+
+    private SiteReadState stateOf(int siteId) {
+        SiteReadState state = siteStates[siteId];
+        if (state == null) {
+            state = new SiteReadState();
+            siteStates[siteId] = state;
+        }
+        return state;
     }
 
     /**
@@ -117,7 +116,8 @@ public final class ContainerSampler {
         }
     }
 
-    private void readSize(int siteId, int slot, Object container, Largest largest, NestedElements.PassBudget budget) {
+    private void readSize(SiteReadState state, int slot, Object container, Largest largest,
+            NestedElements.PassBudget budget) {
         long started = nanoClock.getAsLong();
         long size;
         try {
@@ -138,7 +138,7 @@ public final class ContainerSampler {
             largest.failed = true;
         }
         long nested = nestedElements.count(container, size, budget);
-        long reading = size + (nested == NestedElements.NOT_READ ? lastNested[siteId] : nested);
+        long reading = size + (nested == NestedElements.NOT_READ ? state.lastNested() : nested);
         if (!largest.readAny || reading > largest.size) {
             largest.size = reading;
             largest.nested = nested;

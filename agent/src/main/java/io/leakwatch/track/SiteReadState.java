@@ -1,0 +1,68 @@
+package io.leakwatch.track;
+
+/**
+ * What the sampler remembers about reading one container site from one pass to the next: how many passes the
+ * site is still skipped after a failed or slow read, the nested elements it last counted, and whether its last
+ * pass read a live container. Created at the site's first pass and used only by the sampler thread, so its
+ * fields are plain; the application threads' state of the site is {@link TrackedSite}'s.
+ */
+final class SiteReadState {
+
+    /** Passes a site is skipped after its first failure; doubles on each further one in a row. */
+    static final int FIRST_BACKOFF_PASSES = 2;
+    static final int MAX_BACKOFF_PASSES = 512;
+
+    private int passesToSkip;
+    private int nextPenalty;
+    private long lastNested;
+    private boolean sawAlive;
+
+    /** True while the site is backed off; counts the pass. */
+    boolean skipThisPass() {
+        if (passesToSkip > 0) {
+            passesToSkip--;
+            return true;
+        }
+        return false;
+    }
+
+    /** A read of the site threw or was slow: it is skipped for passes that double with each failure in a row. */
+    void readFailed() {
+        int penalty = nextPenalty == 0 ? FIRST_BACKOFF_PASSES : nextPenalty;
+        passesToSkip = penalty;
+        nextPenalty = Math.min(penalty * 2, MAX_BACKOFF_PASSES);
+    }
+
+    /**
+     * The site was read without failure: its next failure starts again from the first penalty, so that one slow
+     * phase does not silence a site for hours.
+     */
+    void readWell() {
+        nextPenalty = 0;
+    }
+
+    /** The nested elements last counted, standing in when a pass cannot count them (budget spent, change). */
+    long lastNested() {
+        return lastNested;
+    }
+
+    void rememberNested(long nested) {
+        lastNested = nested;
+    }
+
+    /** This pass read a live container of the site. */
+    void sawAlive() {
+        sawAlive = true;
+    }
+
+    /**
+     * This pass found none of the site's containers alive. Returns whether the site now reads as empty: not if a
+     * live container was read since the last pass that found none, since a field re-assigned with copies has a
+     * live one that the next writes register.
+     */
+    boolean foundNoneAlive() {
+        boolean empty = !sawAlive;
+        sawAlive = false;
+        return empty;
+    }
+}
