@@ -105,6 +105,10 @@ public final class LeakwatchConfig {
     public static final double LAST_QUARTER_SHARE_OF_MIN_GROWTH = 0.25;
     /** A heap pool whose live set after GC is above this fraction of its maximum is treated as full. */
     public static final double NEARLY_FULL_FRACTION = 0.95;
+    /** Passes a site is skipped after a read that failed or was slow; doubles on each further one in a row. */
+    public static final int FIRST_FAILED_READ_SKIPPED_PASSES = 2;
+    /** The most passes a site is skipped for failed or slow reads in a row: one good read resets the doubling. */
+    public static final int MAX_FAILED_READ_SKIPPED_PASSES = 512;
     /** A {@code size()} call slower than this backs its site off. */
     public static final long SLOW_SIZE_CALL_NANOS = 5_000_000L;
     /** A {@code size()} call that has not returned after this long is given up on, with its type, by the watchdog. */

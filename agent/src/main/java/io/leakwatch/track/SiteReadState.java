@@ -1,5 +1,7 @@
 package io.leakwatch.track;
 
+import io.leakwatch.config.LeakwatchConfig;
+
 /**
  * What the sampler remembers about reading one container site from one pass to the next: how many passes the
  * site is still skipped after a failed or slow read, the nested elements it last counted, and whether its last
@@ -7,10 +9,6 @@ package io.leakwatch.track;
  * fields are plain; the application threads' state of the site is {@link TrackedSite}'s.
  */
 final class SiteReadState {
-
-    /** Passes a site is skipped after its first failure; doubles on each further one in a row. */
-    static final int FIRST_BACKOFF_PASSES = 2;
-    static final int MAX_BACKOFF_PASSES = 512;
 
     private int passesToSkip;
     private int nextPenalty;
@@ -28,9 +26,9 @@ final class SiteReadState {
 
     /** A read of the site threw or was slow: it is skipped for passes that double with each failure in a row. */
     void readFailed() {
-        int penalty = nextPenalty == 0 ? FIRST_BACKOFF_PASSES : nextPenalty;
+        int penalty = nextPenalty == 0 ? LeakwatchConfig.FIRST_FAILED_READ_SKIPPED_PASSES : nextPenalty;
         passesToSkip = penalty;
-        nextPenalty = Math.min(penalty * 2, MAX_BACKOFF_PASSES);
+        nextPenalty = Math.min(penalty * 2, LeakwatchConfig.MAX_FAILED_READ_SKIPPED_PASSES);
     }
 
     /**
