@@ -56,7 +56,7 @@ public final class BenchmarkSuite {
             case "footprint":
                 return footprintInItsOwnJvm();
             case "churn":
-                return ChurnThroughputBenchmark.measure(5, 5, 10);
+                return ChurnThroughputBenchmark.measure(12, 4, 6);
             case "churn-quick":
                 return ChurnThroughputBenchmark.measure(2, 3, 6);
             default:

@@ -12,9 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the agent costs an allocation-heavy loop whose every operation writes fresh containers to an instrumented
- * field ({@link CheckoutLoop}): alternating pairs of forked JVMs with and without the agent, each measuring
- * operations per second over a fixed period after a warm-up. A run with the agent counts only if the loop proves
- * the agent was watching it (its handler installed and containers registered).
+ * field ({@link CheckoutLoop}): rounds of three forked JVMs (no agent, an agent that does nothing, leakwatch), each
+ * measuring operations per second over a fixed period after a warm-up. A run with leakwatch counts only if the loop
+ * proves the agent was watching it (its handler installed and containers registered), and one without only if it
+ * was not.
  */
 public final class ChurnThroughputBenchmark {
 
@@ -28,46 +29,74 @@ public final class ChurnThroughputBenchmark {
     private ChurnThroughputBenchmark() {
     }
 
-    /** Arguments: pairs, warm-up seconds, measured seconds. */
+    /** Arguments: rounds, warm-up seconds, measured seconds. */
     public static void main(String[] args) throws Exception {
-        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        measure(pairs, warmup, measure).forEach(System.out::println);
+        measure(rounds, warmup, measure).forEach(System.out::println);
     }
 
-    /** The report lines: every run, the ratio of each pair, the median ratio and its range. */
-    static List<String> measure(int pairs, int warmupSeconds, int measureSeconds)
+    /**
+     * The report lines: every round, the ratios of each, their medians and ranges. A round runs three JVMs, in an
+     * order that rotates from round to round: without an agent, with an agent that does nothing (what any
+     * {@code -javaagent} costs, and a measure of how far two arms that should be equal drift apart on this machine),
+     * and with leakwatch.
+     */
+    static List<String> measure(int rounds, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar", "../agent/target/leakwatch-agent.jar"));
+        Path emptyAgentJar = EmptyAgentJar.create();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "churn: %d pairs, %d s measured after %d s warm-up, one thread, %s, agent %s",
-                pairs, measureSeconds, warmupSeconds, HEAP, AGENT_OPTIONS));
-        lines.add("pair  first  none ops/s  agent ops/s  ratio  cpu ratio  agent evidence");
-        List<Double> ratios = new ArrayList<>();
-        List<Double> cpuRatios = new ArrayList<>();
-        for (int pair = 1; pair <= pairs; pair++) {
-            // Alternating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over both.
-            boolean agentFirst = pair % 2 == 1;
-            Run first = run(agentFirst ? agentJar : null, warmupSeconds, measureSeconds);
-            Run second = run(agentFirst ? null : agentJar, warmupSeconds, measureSeconds);
-            Run withAgent = agentFirst ? first : second;
-            Run without = agentFirst ? second : first;
-            double ratio = withAgent.opsPerSecond / without.opsPerSecond;
-            double cpuRatio = withAgent.opsPerCpuSecond / without.opsPerCpuSecond;
-            ratios.add(ratio);
-            cpuRatios.add(cpuRatio);
-            String line = String.format(Locale.ROOT, "%4d  %-5s  %10.0f  %11.0f  %5.3f  %9.3f  %s", pair,
-                    agentFirst ? "agent" : "none", without.opsPerSecond, withAgent.opsPerSecond, ratio, cpuRatio,
-                    withAgent.evidence);
+        lines.add(String.format(Locale.ROOT, "churn: %d rounds, %d s measured after %d s warm-up, one thread, %s, agent %s",
+                rounds, measureSeconds, warmupSeconds, HEAP, AGENT_OPTIONS));
+        lines.add("round  none ops/s  empty-agent ops/s  leakwatch ops/s  leakwatch/none  empty/none  leakwatch/empty"
+                + "  cpu leakwatch/none  leakwatch evidence");
+        List<Double> leakwatchToNone = new ArrayList<>();
+        List<Double> emptyToNone = new ArrayList<>();
+        List<Double> leakwatchToEmpty = new ArrayList<>();
+        List<Double> cpuLeakwatchToNone = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            Run none = null;
+            Run empty = null;
+            Run leakwatch = null;
+            // Rotating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over all three.
+            for (int position = 0; position < 3; position++) {
+                int arm = (round + position) % 3;
+                if (arm == 0) {
+                    none = run(List.of(), false, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                } else if (arm == 1) {
+                    empty = run(List.of("-javaagent:" + emptyAgentJar), false, CheckoutLoop.class.getName(),
+                            warmupSeconds, measureSeconds);
+                } else {
+                    leakwatch = run(agentJar, warmupSeconds, measureSeconds);
+                }
+            }
+            leakwatchToNone.add(leakwatch.opsPerSecond / none.opsPerSecond);
+            emptyToNone.add(empty.opsPerSecond / none.opsPerSecond);
+            leakwatchToEmpty.add(leakwatch.opsPerSecond / empty.opsPerSecond);
+            cpuLeakwatchToNone.add(leakwatch.opsPerCpuSecond / none.opsPerCpuSecond);
+            String line = String.format(Locale.ROOT, "%5d  %10.0f  %17.0f  %15.0f  %14.3f  %10.3f  %15.3f  %18.3f  %s",
+                    round, none.opsPerSecond, empty.opsPerSecond, leakwatch.opsPerSecond,
+                    last(leakwatchToNone), last(emptyToNone), last(leakwatchToEmpty), last(cpuLeakwatchToNone),
+                    leakwatch.evidence);
             System.err.println(line);
             lines.add(line);
         }
-        lines.add(String.format(Locale.ROOT, "median throughput ratio (agent/none): %.3f (range %.3f..%.3f)",
-                Stats.median(ratios), Stats.min(ratios), Stats.max(ratios)));
-        lines.add(String.format(Locale.ROOT, "median ratio of operations per process CPU second (agent/none): %.3f"
-                + " (range %.3f..%.3f)", Stats.median(cpuRatios), Stats.min(cpuRatios), Stats.max(cpuRatios)));
+        lines.add(median("throughput leakwatch/none", leakwatchToNone));
+        lines.add(median("throughput of an agent that does nothing/none", emptyToNone));
+        lines.add(median("throughput leakwatch/an agent that does nothing", leakwatchToEmpty));
+        lines.add(median("operations per process CPU second leakwatch/none", cpuLeakwatchToNone));
         return lines;
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static String median(String what, List<Double> ratios) {
+        return String.format(Locale.ROOT, "median %s: %.3f (range %.3f..%.3f)", what, Stats.median(ratios),
+                Stats.min(ratios), Stats.max(ratios));
     }
 
     private static Run run(Path agentJar, int warmupSeconds, int measureSeconds)
@@ -75,13 +104,21 @@ public final class ChurnThroughputBenchmark {
         return run(agentJar, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
     }
 
-    /** One loop JVM, with the agent when {@code agentJar} is given; {@code mainClass} runs the loop. */
+    /** One loop JVM, with leakwatch when {@code agentJar} is given; {@code mainClass} runs the loop. */
     static Run run(Path agentJar, String mainClass, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
+        List<String> agentArguments = agentJar == null ? List.of() : List.of("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
+        return run(agentArguments, agentJar != null, mainClass, warmupSeconds, measureSeconds);
+    }
+
+    /**
+     * One loop JVM with these extra options; it counts only if leakwatch was watching it exactly when
+     * {@code leakwatchExpected}.
+     */
+    private static Run run(List<String> agentArguments, boolean leakwatchExpected, String mainClass, int warmupSeconds,
+            int measureSeconds) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(HEAP);
-        if (agentJar != null) {
-            arguments.add("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
-        }
+        arguments.addAll(agentArguments);
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
                 Integer.toString(warmupSeconds), Integer.toString(measureSeconds)));
         List<String> stdout = new CopyOnWriteArrayList<>();
@@ -100,8 +137,8 @@ public final class ChurnThroughputBenchmark {
             throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr " + stderr);
         }
         boolean watched = evidence.startsWith(WATCHED) && !evidence.contains("registrations=0 ");
-        if ((agentJar != null) != watched) {
-            throw new IllegalStateException("expected " + (agentJar != null ? "the agent watching" : "no agent")
+        if (leakwatchExpected != watched) {
+            throw new IllegalStateException("expected " + (leakwatchExpected ? "the agent watching" : "no agent")
                     + " but the loop reports: " + evidence + "; stderr " + stderr);
         }
         return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);

@@ -2,7 +2,6 @@ package io.leakwatch.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import com.acme.bench.EmptyAgent;
 
@@ -53,7 +48,7 @@ public final class StartupBenchmark {
 
     static List<String> measure(int rounds) throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
-        Path emptyAgentJar = emptyAgentJar();
+        Path emptyAgentJar = EmptyAgentJar.create();
         Map<String, String> configurations = configurations();
         List<String> names = new ArrayList<>(configurations.keySet());
         Map<String, List<Double>> millis = new LinkedHashMap<>();
@@ -83,23 +78,6 @@ public final class StartupBenchmark {
                     median - baseline, median - anyAgent, EMPTY_AGENT_NAME));
         }
         return report;
-    }
-
-    /** A jar holding {@link EmptyAgent} as its {@code Premain-Class}, made from this build's class file. */
-    private static Path emptyAgentJar() throws IOException {
-        Path jar = Files.createTempFile("empty-agent-", ".jar");
-        jar.toFile().deleteOnExit();
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Premain-Class", EmptyAgent.class.getName());
-        String entry = EmptyAgent.class.getName().replace('.', '/') + ".class";
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                InputStream classFile = StartupBenchmark.class.getResourceAsStream("/" + entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            classFile.transferTo(out);
-            out.closeEntry();
-        }
-        return jar;
     }
 
     /**
