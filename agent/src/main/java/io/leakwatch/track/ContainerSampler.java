@@ -84,9 +84,13 @@ public final class ContainerSampler {
                     state.rememberNested(largest.nested);
                 }
                 state.sawAlive();
+                state.rememberLargestSlot(largest.largestSlot);
                 samples.add(new ContainerSample(id, largest.size, largest.typeName));
-            } else if (largest.alive == 0 && state.foundNoneAlive()) {
-                samples.add(new ContainerSample(id, 0, null));
+            } else if (largest.alive == 0) {
+                state.rememberLargestSlot(-1);
+                if (state.foundNoneAlive()) {
+                    samples.add(new ContainerSample(id, 0, null));
+                }
             }
         });
         firstSiteOfNextPass = Math.max(0, budgetSpentAt[0]);
@@ -154,41 +158,41 @@ public final class ContainerSampler {
     }
 
     /**
-     * Estimated bytes held by the site's largest container and what its entries keep alive, or empty
-     * when it cannot be read safely now: only containers whose iteration is lock-free and changes
-     * nothing (directly or inside JDK wrappers) are walked.
+     * Estimated bytes held by the container the last pass read as the site's largest and what its entries keep
+     * alive, or empty when it cannot be walked safely now: only containers whose iteration is lock-free and
+     * changes nothing (directly or inside JDK wrappers) are walked, and nothing of a site that is backed off
+     * after a failed or slow read. The pass's own reading chooses the container: no {@code size()} is called
+     * again here, outside the pass's timing.
      */
     public OptionalLong estimateRetainedBytes(int siteId) {
-        TrackedSite site = registry.site(siteId);
-        if (site == null) {
-            return OptionalLong.empty();
-        }
-        Object[] largest = {null};
-        long[] largestSize = {-1};
-        site.forEachLive(container -> {
-            try {
-                Object core = ContainerReader.iterableCore(container);
-                if (core == null) {
-                    return;
-                }
-                long size = ContainerReader.callSize(core);
-                if (size > largestSize[0]) {
-                    largestSize[0] = size;
-                    largest[0] = core;
-                }
-            } catch (Throwable t) {
-                failedSizeCalls.incrementAndGet();
-            }
-        });
-        if (largest[0] == null) {
+        Object core = containerToEstimate(siteId);
+        if (core == null) {
             return OptionalLong.empty();
         }
         // The application may change the container during the walk; a fresh try usually succeeds.
         OptionalLong estimate = OptionalLong.empty();
         for (int attempt = 0; attempt < ESTIMATE_ATTEMPTS && estimate.isEmpty(); attempt++) {
-            estimate = estimator.estimate(largest[0]);
+            estimate = estimator.estimate(core);
         }
         return estimate;
+    }
+
+    /** What {@link #estimateRetainedBytes} walks for the site: its largest container's iterable core, or null. */
+    Object containerToEstimate(int siteId) {
+        TrackedSite site = registry.site(siteId);
+        SiteReadState state = siteId >= 0 && siteId < siteStates.length ? siteStates[siteId] : null;
+        if (site == null || state == null || state.backedOff()) {
+            return null;
+        }
+        Object container = site.liveAt(state.largestSlot());
+        if (container == null) {
+            return null;
+        }
+        try {
+            return ContainerReader.iterableCore(container);
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     /** The size() call in progress, for the watchdog. */

@@ -14,6 +14,12 @@ final class SiteReadState {
     private int nextPenalty;
     private long lastNested;
     private boolean sawAlive;
+    private int largestSlot = -1;
+
+    /** Whether the site is backed off now, without counting a pass: nothing else may read it either. */
+    boolean backedOff() {
+        return passesToSkip > 0;
+    }
 
     /** True while the site is backed off; counts the pass. */
     boolean skipThisPass() {
@@ -62,5 +68,14 @@ final class SiteReadState {
         boolean empty = !sawAlive;
         sawAlive = false;
         return empty;
+    }
+
+    /** The slot of the container the last pass that read the site found largest, or -1: what an estimate walks. */
+    int largestSlot() {
+        return largestSlot;
+    }
+
+    void rememberLargestSlot(int slot) {
+        largestSlot = slot;
     }
 }

@@ -176,6 +176,12 @@ final class TrackedSite {
         return freed;
     }
 
+    /** The container in {@code slot} if it is still alive, else null; the caller must not keep it. */
+    Object liveAt(int slot) {
+        WeakReference<Object> reference = slot >= 0 && slot < slots.length() ? slots.get(slot) : null;
+        return reference == null ? null : reference.get();
+    }
+
     /** Hands each live container to {@code visitor}; the strong reference lasts only for the call. */
     void forEachLive(Consumer<Object> visitor) {
         forEachLiveSlot((slot, container) -> visitor.accept(container));

@@ -160,6 +160,35 @@ class ContainerSamplerTest {
     }
 
     @Test
+    void theEstimateWalksTheContainerThePassReadAsLargestAndNothingOfABackedOffSite() {
+        ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
+        AtomicLong clock = new AtomicLong(10_000);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 8,
+                LIMIT, clock::get);
+        List<String> small = new ArrayList<>(List.of("a"));
+        List<String> large = new ArrayList<>(List.of("a", "b", "c"));
+        registry.onFieldWrite(small, 0);
+        registry.onFieldWrite(large, 0);
+        assertNull(sampler.containerToEstimate(0), "nothing before a pass has read the site");
+
+        sampler.sample();
+        assertSame(large, sampler.containerToEstimate(0));
+        // Grown since the pass: still the pass's choice, as no size() is called outside a pass.
+        small.addAll(List.of("b", "c", "d", "e"));
+        assertSame(large, sampler.containerToEstimate(0));
+
+        ScriptedList slow = new ScriptedList(clock, 2);
+        slow.takesNanos = LIMIT + 1;
+        registry.onFieldWrite(slow, 1);
+        List<String> beside = new ArrayList<>(List.of("a", "b", "c", "d"));
+        registry.onFieldWrite(beside, 1);
+        sampler.sample();
+        assertNull(sampler.containerToEstimate(1), "a site backed off after a slow read is not walked");
+        assertSame(small, sampler.containerToEstimate(0), "the next pass's largest");
+        Reference.reachabilityFence(beside);
+    }
+
+    @Test
     void aSlowSizeCallStillReadsButBacksItsSiteOff() {
         ContainerRegistry registry = new ContainerRegistry(8, 4, 100);
         AtomicLong clock = new AtomicLong(10_000);
