@@ -5,8 +5,8 @@ public interface FieldWriteHandler {
 
     /**
      * Called on the application's thread just before it stores {@code container} into the field
-     * {@code siteId} names. Must not block, must not throw and should not allocate once the
-     * container has been seen.
+     * {@code siteId} names, for each write the bridge's countdown for the site does not let pass. Must not
+     * block, must not throw and should not allocate once the container has been seen.
      */
     void onFieldWrite(Object container, int siteId);
 }

@@ -18,8 +18,9 @@ public final class LeakwatchBridge {
     public static final int MAX_SITES = 16_384;
 
     /**
-     * Per site, how many more writes may pass without calling the handler: set by the handler when it finds a site
-     * full (a churning site keeps a sample, not every container), counted down here. Plain and racy on purpose: the
+     * Per site, how many more writes may pass without calling the handler: set by the handler when a look finds
+     * nothing to do (a full, churning site keeps a sample, not every container; a container written again is held
+     * already), counted down here. Plain and racy on purpose: the
      * common write to a full site costs a load and a store from a constant address once the JIT inlines
      * {@link #onFieldWrite}, with no call, no dispatch and no fence. A lost or doubled decrement moves the next look
      * by a write. Final and fixed in size so that, with the site id a constant at every store, the bounds check folds.
@@ -27,7 +28,8 @@ public final class LeakwatchBridge {
     private static final int[] WRITES_TO_LET_PASS = new int[MAX_SITES];
 
     private static volatile FieldWriteHandler handler;
-    private static volatile boolean writesToLetPassClaimed;
+    /** Guarded by the class's lock. */
+    private static boolean writesToLetPassClaimed;
     private static final AtomicLong suppressedErrors = new AtomicLong();
 
     private LeakwatchBridge() {
