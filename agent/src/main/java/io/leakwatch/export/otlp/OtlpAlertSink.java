@@ -9,6 +9,7 @@ import io.leakwatch.export.AlertFields;
 import io.leakwatch.export.AlertJson;
 import io.leakwatch.export.AlertLine;
 import io.leakwatch.export.AlertSink;
+import io.leakwatch.log.SuppressedErrors;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -43,7 +44,9 @@ final class OtlpAlertSink implements AlertSink {
                     .setAllAttributes(attributesOf(alert))
                     .emit();
         } catch (RuntimeException e) {
-            // An alert sink must not throw: the other sinks have the alert.
+            // An alert sink must not throw: the other sinks have the alert. Counted, so that a record lost here
+            // shows in leakwatch.errors.suppressed.
+            SuppressedErrors.count(SuppressedErrors.Source.ALERT_SINK);
         }
     }
 
