@@ -101,6 +101,16 @@ public final class EndToEndBenchmark {
             TimeUnit.SECONDS.sleep(settings.measureSeconds());
             measured = load.endInterval();
             load.stop();
+            if (agent) {
+                // The proof that the agent was at work in the measured JVM, whatever the exporter: its sampler runs
+                // only when the agent started enabled. A refused setting would leave it off and the figure void.
+                List<String> threads = demo.leakwatchThreads();
+                if (!threads.contains("leakwatch-sampler")) {
+                    throw new IllegalStateException("run " + run + ": no leakwatch sampler thread in the demo: "
+                            + threads + "; stderr " + demo.stderrSummary());
+                }
+                notes.add("leakwatch threads " + threads);
+            }
             if (!demo.isAlive()) {
                 notes.add("the demo exited on its own before the run ended, status " + demo.exitValue());
             }
@@ -255,6 +265,22 @@ public final class EndToEndBenchmark {
 
         int exitValue() {
             return process.exitValue();
+        }
+
+        /** The names of the demo's threads that leakwatch started, read with {@code jcmd Thread.print}. */
+        List<String> leakwatchThreads() throws IOException, InterruptedException {
+            Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            List<String> names = new ArrayList<>();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(dump.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8))) {
+                lines.lines().filter(line -> line.startsWith("\"leakwatch-"))
+                        .map(line -> line.substring(1, line.indexOf('"', 1)))
+                        .forEach(names::add);
+            }
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return names;
         }
 
         /** What the demo (or the agent in it) wrote to stderr, which in a healthy run should be little or nothing. */
