@@ -1,12 +1,16 @@
 package io.leakwatch.launcher;
 
+import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.CodeSource;
 import java.util.Enumeration;
 
 /**
@@ -79,11 +83,59 @@ public final class AgentLauncher {
 
     /**
      * The jar this JVM was given with {@code -javaagent} or {@code attach}: the JVM appends it to the system
-     * class path, so it is the last there that holds the agent. Not this class's own jar, which is the first:
-     * a copy of leakwatch on the application's class path (an old build, a fat jar's dependency) would
+     * class path, so it is the last there that holds the agent. Not simply this class's own jar, which is the
+     * first: a copy of leakwatch on the application's class path (an old build, a fat jar's dependency) would
      * otherwise hand the start to whatever that copy holds.
      */
     private static Path agentJar() throws Exception {
+        Path launcherJar = launcherJar();
+        if (launcherJar != null && !isOnClassPath(launcherJar, System.getProperty("java.class.path", ""))) {
+            // This class came from a jar the application's class path does not name, so from the one the JVM
+            // appended after it: the agent's, and no copy precedes it. Looking further would open every jar of
+            // the class path, about 1 ms each, inside the application's start-up.
+            return launcherJar;
+        }
+        return lastJarHoldingTheAgent();
+    }
+
+    /** The jar file this class was loaded from, or null when it was not a jar file. */
+    private static Path launcherJar() {
+        try {
+            CodeSource source = AgentLauncher.class.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return null;
+            }
+            Path path = Paths.get(source.getLocation().toURI());
+            return Files.isRegularFile(path) ? path : null;
+        } catch (Exception | Error unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the application's class path names the jar. {@code java.class.path} is that class path as given:
+     * the JVM does not add the jars of {@code -javaagent} to it. An entry that cannot be read as a path counts
+     * as naming it, so that the jar is then looked for the long way.
+     */
+    static boolean isOnClassPath(Path jar, String classPath) {
+        Path wanted = jar.toAbsolutePath().normalize();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (entry.isEmpty()) {
+                continue;
+            }
+            try {
+                if (Paths.get(entry).toAbsolutePath().normalize().equals(wanted)) {
+                    return true;
+                }
+            } catch (InvalidPathException unreadable) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last jar on the system class path that holds the agent, found by opening every one of them. */
+    private static Path lastJarHoldingTheAgent() throws Exception {
         URL last = null;
         Enumeration<URL> agents = ClassLoader.getSystemClassLoader().getResources(AGENT_MARKER);
         while (agents.hasMoreElements()) {
