@@ -80,8 +80,7 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                 LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf,
-                site -> retained.estimateNow(site, System.currentTimeMillis()));
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf);
         step("find the containers watched classes held before attach",
                 () -> fieldWrites.findExistingContainers(instrumentation, registry));
         startMonitoring(config, registry, sampler, retained, analyzer, fieldWrites);
@@ -108,8 +107,8 @@ final class AgentStarter {
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
-        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, reporting, responders,
-                System::currentTimeMillis, afterPass);
+        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, new AlertEstimates(retained), reporting,
+                responders, System::currentTimeMillis, afterPass);
         SamplerSupervisor.start(loop, sampler.sizeCalls(), config.intervalMillis());
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class PassSnapshotsTest {
     @Test
     void everyReaderGetsTheFirstSitesOfTheSamePass() throws Exception {
         LeakwatchConfig config = new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Site#f" + id, id -> OptionalLong.empty());
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Site#f" + id);
         List<ContainerSample> samples = new ArrayList<>();
         for (int id = 0; id < 100; id++) {
             samples.add(new ContainerSample(id, id, "java.util.HashMap"));
