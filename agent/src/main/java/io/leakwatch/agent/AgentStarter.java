@@ -97,13 +97,13 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
-        List<PassSnapshots.Reader> passReaders = new ArrayList<>();
+        List<PassReports.Reader> passReaders = new ArrayList<>();
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            startOtlpExport(config, registry, sampler, retained, fieldWrites, gcNotifications, sinks)
-                    .ifPresent(passReaders::add);
+            startOtlpExport(config, fieldWrites, gcNotifications, sinks).ifPresent(passReaders::add);
         }
-        SamplesRecorder.start(config, retained).ifPresent(passReaders::add);
-        MonitoringLoop.PassListener afterPass = PassSnapshots.of(analyzer, passReaders);
+        SamplesRecorder.start(config).ifPresent(passReaders::add);
+        TrackingCounters counters = new TrackingCounters(registry, sampler, fieldWrites::refusedSites);
+        MonitoringLoop.PassListener afterPass = PassReports.of(analyzer, retained, counters::read, passReaders);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
@@ -113,17 +113,16 @@ final class AgentStarter {
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
-    private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
-            ContainerSampler sampler, RetainedEstimates retained, FieldWriteInstrumentation fieldWrites,
-            GcNotifications gcNotifications, List<AlertSink> sinks) {
+    private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config,
+            FieldWriteInstrumentation fieldWrites, GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
-            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
-                    fieldWrites.skippedClasses(), fieldWrites::refusedSites);
+            ExportedReadings readings = new ExportedReadings(gcPauses, fieldWrites::transformErrors,
+                    fieldWrites.skippedClasses());
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
-            return export.map(started -> new MetricsPublisher(readings, retained, config.maxExportedSites(), started));
+            return export.map(started -> new MetricsPublisher(readings, config.maxExportedSites(), started));
         } catch (Throwable t) {
             // Only the error's type: its message may quote an OTLP setting, credentials included.
             AgentLog.line("could not start OTLP export (" + t.getClass().getName()
