@@ -5,7 +5,6 @@ import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 import io.leakwatch.analysis.LeakAnalyzer;
 import io.leakwatch.config.ConfigException;
@@ -35,7 +34,7 @@ public final class AgentFootprint {
 
     private AgentFootprint() throws ConfigException {
         LeakwatchConfig config = new ConfigParser(notice -> { }).parse("interval=10s,window=5m", Map.of(), Map.of());
-        analyzer = new LeakAnalyzer(config, id -> "com.acme.Site" + id + "#items", id -> OptionalLong.empty());
+        analyzer = new LeakAnalyzer(config, id -> "com.acme.Site" + id + "#items");
     }
 
     public static void main(String[] args) throws ConfigException {

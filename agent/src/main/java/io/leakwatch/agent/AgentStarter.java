@@ -80,8 +80,7 @@ final class AgentStarter {
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
         RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
                 LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf,
-                site -> retained.estimateNow(site, System.currentTimeMillis()));
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf);
         step("find the containers watched classes held before attach",
                 () -> fieldWrites.findExistingContainers(instrumentation, registry));
         startMonitoring(config, registry, sampler, retained, analyzer, fieldWrites);
@@ -98,33 +97,32 @@ final class AgentStarter {
             analyzer.watchNonHeap(NonHeapPools.ofThisJvm(classUnloading::count)::read);
         });
         List<AlertSink> sinks = sinks(config);
-        List<PassSnapshots.Reader> passReaders = new ArrayList<>();
+        List<PassReports.Reader> passReaders = new ArrayList<>();
         if (config.exporter() == LeakwatchConfig.Exporter.OTLP) {
-            startOtlpExport(config, registry, sampler, retained, fieldWrites, gcNotifications, sinks)
-                    .ifPresent(passReaders::add);
+            startOtlpExport(config, fieldWrites, gcNotifications, sinks).ifPresent(passReaders::add);
         }
-        SamplesRecorder.start(config, retained).ifPresent(passReaders::add);
-        MonitoringLoop.PassListener afterPass = PassSnapshots.of(analyzer, passReaders);
+        SamplesRecorder.start(config).ifPresent(passReaders::add);
+        TrackingCounters counters = new TrackingCounters(registry, sampler, fieldWrites::refusedSites);
+        MonitoringLoop.PassListener afterPass = PassReports.of(analyzer, retained, counters::read, passReaders);
         step("listen to GC notifications", gcNotifications::start);
         AlertFanOut reporting = new AlertFanOut(sinks);
         List<AlertSink> responders = AlertResponders.of(config, new FollowUpAlerts(reporting));
-        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, reporting, responders,
-                System::currentTimeMillis, afterPass);
+        MonitoringLoop loop = new MonitoringLoop(sampler, heap, analyzer, new AlertEstimates(retained), reporting,
+                responders, System::currentTimeMillis, afterPass);
         SamplerSupervisor.start(loop, sampler.sizeCalls(), config.intervalMillis());
     }
 
     /** Adds the OTLP alert sink and returns what feeds the metrics; empty, after one line, if export cannot start. */
-    private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config, ContainerRegistry registry,
-            ContainerSampler sampler, RetainedEstimates retained, FieldWriteInstrumentation fieldWrites,
-            GcNotifications gcNotifications, List<AlertSink> sinks) {
+    private static Optional<MetricsPublisher> startOtlpExport(LeakwatchConfig config,
+            FieldWriteInstrumentation fieldWrites, GcNotifications gcNotifications, List<AlertSink> sinks) {
         try {
             GcPauses gcPauses = new GcPauses();
             step("watch GC pauses", () -> gcPauses.start(gcNotifications));
-            LiveReadings readings = new LiveReadings(registry, sampler, retained, gcPauses, fieldWrites::transformErrors,
-                    fieldWrites.skippedClasses(), fieldWrites::refusedSites);
+            ExportedReadings readings = new ExportedReadings(gcPauses, fieldWrites::transformErrors,
+                    fieldWrites.skippedClasses());
             Optional<OtlpExport> export = OtlpExport.start(readings, agentVersion());
             export.ifPresent(started -> sinks.add(started.alertSink()));
-            return export.map(started -> new MetricsPublisher(readings, retained, config.maxExportedSites(), started));
+            return export.map(started -> new MetricsPublisher(readings, config.maxExportedSites(), started));
         } catch (Throwable t) {
             // Only the error's type: its message may quote an OTLP setting, credentials included.
             AgentLog.line("could not start OTLP export (" + t.getClass().getName()

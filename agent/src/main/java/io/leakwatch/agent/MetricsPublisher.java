@@ -1,24 +1,20 @@
 package io.leakwatch.agent;
 
-import io.leakwatch.analysis.AnalysisSnapshot;
-import io.leakwatch.analysis.SiteStatus;
+import io.leakwatch.export.PassReport;
 import io.leakwatch.export.otlp.OtlpExport;
-import io.leakwatch.track.RetainedEstimates;
 
 /**
- * After each pass, on the sampler thread: hands the pass's snapshot to the metrics export, refreshes the
- * retained-bytes estimates of the exported sites, and retries alert records the endpoint has not taken.
+ * After each pass, on the sampler thread: publishes the pass's report to the metrics export and retries alert
+ * records the endpoint has not taken.
  */
-final class MetricsPublisher implements PassSnapshots.Reader {
+final class MetricsPublisher implements PassReports.Reader {
 
-    private final LiveReadings readings;
-    private final RetainedEstimates retained;
+    private final ExportedReadings readings;
     private final int maxSites;
     private final OtlpExport export;
 
-    MetricsPublisher(LiveReadings readings, RetainedEstimates retained, int maxSites, OtlpExport export) {
+    MetricsPublisher(ExportedReadings readings, int maxSites, OtlpExport export) {
         this.readings = readings;
-        this.retained = retained;
         this.maxSites = maxSites;
         this.export = export;
     }
@@ -29,11 +25,8 @@ final class MetricsPublisher implements PassSnapshots.Reader {
     }
 
     @Override
-    public void read(long nowMillis, long passStartedNanos, AnalysisSnapshot pass) {
-        for (SiteStatus site : pass.sites()) {
-            retained.refresh(site.siteId(), nowMillis);
-        }
-        readings.publish(pass, (System.nanoTime() - passStartedNanos) / 1000);
+    public void read(PassReport pass) {
+        readings.publish(pass);
         export.redeliverAlerts();
     }
 }

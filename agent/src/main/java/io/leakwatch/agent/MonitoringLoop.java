@@ -15,8 +15,9 @@ import io.leakwatch.track.AbandonedSamplerPass;
 import io.leakwatch.track.ContainerSampler;
 
 /**
- * One sampler pass every interval: sizes and heap floors in, alerts of changed states out to the sinks,
- * and the pass's result published for the exported metrics. Nothing an application does to its streams,
+ * One sampler pass every interval, data flowing one way: the sampler measures sizes and the heap monitor floors,
+ * the analysis judges them, the alerted sites are measured for their alerts, the alerts go out to the sinks, and
+ * the pass's report is handed to its readers. Nothing an application does to its streams,
  * its threads or its heap stops the passes for good.
  */
 final class MonitoringLoop implements Runnable {
@@ -24,6 +25,7 @@ final class MonitoringLoop implements Runnable {
     private final ContainerSampler sampler;
     private final HeapPoolMonitor heap;
     private final LeakAnalyzer analyzer;
+    private final AlertEstimates alertEstimates;
     private final AlertFanOut sinks;
     private final AlertFanOut responders;
     private final LongSupplier clock;
@@ -33,11 +35,13 @@ final class MonitoringLoop implements Runnable {
      * @param sinks      report each alert (log, events file, OTLP)
      * @param responders then answer it (evidence, heap dump, action), each returning at once
      */
-    MonitoringLoop(ContainerSampler sampler, HeapPoolMonitor heap, LeakAnalyzer analyzer, AlertFanOut sinks,
-            List<AlertSink> responders, LongSupplier clock, PassListener afterPass) {
+    MonitoringLoop(ContainerSampler sampler, HeapPoolMonitor heap, LeakAnalyzer analyzer,
+            AlertEstimates alertEstimates, AlertFanOut sinks, List<AlertSink> responders, LongSupplier clock,
+            PassListener afterPass) {
         this.sampler = sampler;
         this.heap = heap;
         this.analyzer = analyzer;
+        this.alertEstimates = alertEstimates;
         this.sinks = sinks;
         this.responders = new AlertFanOut(responders);
         this.clock = clock;
@@ -89,7 +93,8 @@ final class MonitoringLoop implements Runnable {
         try {
             long started = System.nanoTime();
             long now = clock.getAsLong();
-            List<Alert> alerts = analyzer.analyze(now, sampler.sample(), heap.drainUsages());
+            List<Alert> judged = analyzer.analyze(now, sampler.sample(), heap.drainUsages());
+            List<Alert> alerts = alertEstimates.measure(now, judged);
             for (Alert alert : alerts) {
                 sinks.deliver(alert);
             }
@@ -116,7 +121,7 @@ final class MonitoringLoop implements Runnable {
         }
     }
 
-    /** Told after every pass that completed. */
+    /** Told at the end of every pass that completed, on the sampler thread. */
     interface PassListener {
         void afterPass(long nowMillis, long passStartedNanos);
     }

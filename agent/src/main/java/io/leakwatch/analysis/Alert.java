@@ -11,6 +11,7 @@ public final class Alert {
     private final Instant time;
     private final Severity severity;
     private final AlertKind kind;
+    private final int siteId;
     private final String site;
     private final String pool;
     private final String type;
@@ -29,6 +30,7 @@ public final class Alert {
         this.time = builder.time;
         this.severity = builder.severity;
         this.kind = builder.kind;
+        this.siteId = builder.siteId;
         this.site = builder.site;
         this.pool = builder.pool;
         this.type = builder.type;
@@ -58,6 +60,14 @@ public final class Alert {
 
     public AlertKind kind() {
         return kind;
+    }
+
+    /**
+     * The agent's id of a container's site, so that the pass can measure the site the alert is about; -1 for a
+     * pool. Not an interface field: sinks never write it.
+     */
+    public int siteId() {
+        return siteId;
     }
 
     /** {@code Owner#field}, for a container. */
@@ -118,6 +128,7 @@ public final class Alert {
     /** A builder holding every field of this alert, to repeat it with evidence or a heap dump added. */
     public Builder amend() {
         Builder copy = new Builder(time, severity, kind);
+        copy.siteId = siteId;
         copy.site = site;
         copy.pool = pool;
         copy.type = type;
@@ -152,6 +163,7 @@ public final class Alert {
         private final Instant time;
         private final Severity severity;
         private final AlertKind kind;
+        private int siteId = -1;
         private String site;
         private String pool;
         private String type;
@@ -170,6 +182,11 @@ public final class Alert {
             this.time = time;
             this.severity = severity;
             this.kind = kind;
+        }
+
+        public Builder siteId(int value) {
+            this.siteId = value;
+            return this;
         }
 
         public Builder site(String value) {

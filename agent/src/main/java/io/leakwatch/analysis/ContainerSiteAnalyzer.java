@@ -3,7 +3,6 @@ package io.leakwatch.analysis;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.IntFunction;
 
 import io.leakwatch.config.LeakwatchConfig;
@@ -16,21 +15,15 @@ import io.leakwatch.track.ContainerSample;
 final class ContainerSiteAnalyzer {
 
     private final IntFunction<String> siteNames;
-    private final IntFunction<OptionalLong> retainedBytes;
     private final TrendDetector detector;
     private final long windowMillis;
     private final long bucketMillis;
     private final int seriesCapacity;
     private final SiteHistory[] sites = new SiteHistory[LeakwatchConfig.MAX_SITES];
 
-    /**
-     * @param siteNames     the {@code Owner#field} of a site id
-     * @param retainedBytes estimates what a site's container keeps alive, when an alert is raised
-     */
-    ContainerSiteAnalyzer(LeakwatchConfig config, TrendDetector detector, IntFunction<String> siteNames,
-            IntFunction<OptionalLong> retainedBytes) {
+    /** @param siteNames the {@code Owner#field} of a site id */
+    ContainerSiteAnalyzer(LeakwatchConfig config, TrendDetector detector, IntFunction<String> siteNames) {
         this.siteNames = siteNames;
-        this.retainedBytes = retainedBytes;
         this.detector = detector;
         this.windowMillis = config.windowMillis();
         this.bucketMillis = config.windowMillis() / LeakwatchConfig.SERIES_POINTS_PER_WINDOW;
@@ -67,17 +60,16 @@ final class ContainerSiteAnalyzer {
     private Alert alert(Instant now, Severity severity, ContainerSample sample, Trend trend, HeapProjection filling) {
         int id = sample.siteId();
         Alert.Builder alert = Alert.builder(now, severity, AlertKind.CONTAINER)
+                .siteId(id)
                 .site(siteNames.apply(id))
                 .size(sample.size())
                 .growthPerSecond(trend.slopePerSecond());
         if (sample.typeName() != null) {
             alert.type(sample.typeName());
         }
-        if (severity != Severity.RESOLVED) {
-            retainedBytes.apply(id).ifPresent(alert::estimatedBytes);
-            if (filling != null) {
-                alert.heap(filling);
-            }
+        // What the site's container keeps alive is measured by the pass once the alert is judged, not here.
+        if (severity != Severity.RESOLVED && filling != null) {
+            alert.heap(filling);
         }
         return alert.build();
     }

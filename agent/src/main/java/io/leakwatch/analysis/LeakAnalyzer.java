@@ -3,7 +3,6 @@ package io.leakwatch.analysis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
@@ -26,15 +25,12 @@ public final class LeakAnalyzer {
     private final ContainerSiteAnalyzer containers;
     private NonHeapAnalyzer nonHeap;
 
-    /**
-     * @param siteNames     the {@code Owner#field} of a site id
-     * @param retainedBytes estimates what a site's container keeps alive, when an alert is raised
-     */
-    public LeakAnalyzer(LeakwatchConfig config, IntFunction<String> siteNames, IntFunction<OptionalLong> retainedBytes) {
+    /** @param siteNames the {@code Owner#field} of a site id */
+    public LeakAnalyzer(LeakwatchConfig config, IntFunction<String> siteNames) {
         this.config = config;
         this.detector = new TrendDetector(config.windowMillis(), config.intervalMillis());
         this.heap = new HeapPoolAnalyzer(config, detector);
-        this.containers = new ContainerSiteAnalyzer(config, detector, siteNames, retainedBytes);
+        this.containers = new ContainerSiteAnalyzer(config, detector, siteNames);
     }
 
     /** Also judges the pools outside the heap (class metadata, buffers), read at every pass at the given time. */

@@ -26,7 +26,7 @@ class MonitoringLoopTest {
         LongSupplier outOfMemory = () -> {
             throw new OutOfMemoryError("Java heap space");
         };
-        MonitoringLoop loop = new MonitoringLoop(null, null, null, new AlertFanOut(List.of()), List.of(), outOfMemory, (now, started) -> { });
+        MonitoringLoop loop = new MonitoringLoop(null, null, null, null, new AlertFanOut(List.of()), List.of(), outOfMemory, (now, started) -> { });
         long before = SuppressedErrors.total(Source.SAMPLER_PASS);
         try (ThrowingStderr broken = new ThrowingStderr()) {
             assertDoesNotThrow(loop::run);
@@ -45,7 +45,7 @@ class MonitoringLoopTest {
                 }
             };
         };
-        MonitoringLoop loop = new MonitoringLoop(null, null, null, new AlertFanOut(List.of()), List.of(), hostile, (now, started) -> { });
+        MonitoringLoop loop = new MonitoringLoop(null, null, null, null, new AlertFanOut(List.of()), List.of(), hostile, (now, started) -> { });
         assertDoesNotThrow(loop::run);
     }
 
@@ -70,7 +70,7 @@ class MonitoringLoopTest {
             }
             return pass;
         };
-        MonitoringLoop loop = new MonitoringLoop(null, null, null, new AlertFanOut(List.of()), List.of(), failingEveryOtherPass,
+        MonitoringLoop loop = new MonitoringLoop(null, null, null, null, new AlertFanOut(List.of()), List.of(), failingEveryOtherPass,
                 (now, started) -> { });
         Thread sampler = new Thread(() -> loop.runEvery(1), "leakwatch-sampler-test");
         sampler.setDaemon(true);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class ContainerSiteAnalyzerTest {
     ContainerSiteAnalyzerTest() throws ConfigException {
         LeakwatchConfig config = new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());
         sites = new ContainerSiteAnalyzer(config, new TrendDetector(config.windowMillis(), config.intervalMillis()),
-                id -> "com.acme.Site#f" + id, id -> OptionalLong.of(1_000L * id));
+                id -> "com.acme.Site#f" + id);
     }
 
     private Optional<Alert> pass(long t, ContainerSample sample) {
@@ -37,7 +36,7 @@ class ContainerSiteAnalyzerTest {
     }
 
     @Test
-    void aGrowingSiteWarnsWithItsRatePerMinuteAndItsEstimate() {
+    void aGrowingSiteWarnsWithItsRatePerMinuteAndItsSiteId() {
         Alert warning = null;
         long t = 0;
         for (; warning == null && t <= 30_000; t += 500) {
@@ -47,7 +46,8 @@ class ContainerSiteAnalyzerTest {
         assertEquals(Severity.WARNING, warning.severity());
         assertEquals("com.acme.Site#f7", warning.site());
         assertEquals("java.util.HashMap", warning.type());
-        assertEquals(7_000L, warning.estimatedBytes());
+        assertEquals(7, warning.siteId());
+        assertNull(warning.estimatedBytes(), "measured by the pass once judged, not by the analysis");
         assertEquals(120_000, warning.growthPerMin(), 2_000);
         SiteStatus status = sites.exportedSites(10, new ActiveAlertCounts()).get(0);
         // The same judgement, per second in the snapshot and per minute in the alert.

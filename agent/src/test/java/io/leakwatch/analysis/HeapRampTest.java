@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.LongUnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class HeapRampTest {
     /** Passes every 500 ms up to {@code until}, with the heap floor and one container's size given by time. */
     private void run(LeakwatchConfig config, long until, long heapMax, LongUnaryOperator floor,
             LongUnaryOperator containerSize) {
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Db#rows", id -> OptionalLong.empty());
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Db#rows");
         for (long t = 0; t <= until; t += 500) {
             // A few hundred KB of promoted garbage that the next reclaiming collection frees.
             long noise = (t / 500 % 4) * 300 * 1024;

@@ -1,12 +1,12 @@
 package io.leakwatch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class LeakAnalyzerTest {
     LeakAnalyzerTest() throws ConfigException {
         LeakwatchConfig config = new ConfigParser(notice -> { })
                 .parse("interval=500ms,window=10s,critical.horizon=15m", Map.of(), Map.of());
-        analyzer = new LeakAnalyzer(config, id -> "com.acme.Cache#entries", id -> OptionalLong.of(4_096));
+        analyzer = new LeakAnalyzer(config, id -> "com.acme.Cache#entries");
     }
 
     /** Runs passes from {@code from} to {@code to} ms; the heap grows 1 MiB/s out of 256 MiB after every pass. */
@@ -55,7 +55,8 @@ class LeakAnalyzerTest {
         assertEquals(List.of(), severities(AlertKind.HEAP));
         Alert warning = alerts.get(0);
         assertEquals("com.acme.Cache#entries", warning.site());
-        assertEquals(4_096L, warning.estimatedBytes());
+        assertEquals(0, warning.siteId(), "names the site the pass measures for it");
+        assertNull(warning.estimatedBytes(), "the analysis judges; the pass measures the alerted site afterwards");
         assertTrue(warning.secondsToExhaustion() > 0, "carries the heap projection as information");
     }
 
@@ -95,7 +96,7 @@ class LeakAnalyzerTest {
 
     @Test
     void theSnapshotPutsAlertedSitesFirstThenGrowingThenLargestWithinTheCap() {
-        LeakAnalyzer sites = new LeakAnalyzer(config(), id -> "com.acme.Site#" + id, id -> OptionalLong.empty());
+        LeakAnalyzer sites = new LeakAnalyzer(config(), id -> "com.acme.Site#" + id);
         for (long t = 0; t <= 15_000; t += 500) {
             sites.analyze(t, List.of(
                     new ContainerSample(0, 5, "java.util.ArrayList"),

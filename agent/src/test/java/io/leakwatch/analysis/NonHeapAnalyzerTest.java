@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.LongUnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,7 @@ class NonHeapAnalyzerTest {
     NonHeapAnalyzerTest() throws ConfigException {
         LeakwatchConfig config = new ConfigParser(notice -> { })
                 .parse("interval=500ms,window=10s,critical.horizon=30s", Map.of(), Map.of());
-        analyzer = new LeakAnalyzer(config, id -> "unused#site", id -> OptionalLong.empty());
+        analyzer = new LeakAnalyzer(config, id -> "unused#site");
         analyzer.watchNonHeap(t -> List.of(kind == NonHeapKind.DIRECT
                 ? NonHeapReading.buffers(pool, t, usedAt.applyAsLong(t), limit)
                 : new NonHeapReading(kind, pool, t, usedAt.applyAsLong(t) / 2, usedAt.applyAsLong(t), limit,

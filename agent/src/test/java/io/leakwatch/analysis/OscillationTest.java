@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
@@ -64,7 +63,7 @@ class OscillationTest {
 
     /** The first alert's time and severity, per pass, of one container sampled from {@code size}. */
     private static List<Alert> watch(LongUnaryOperator size, long jitterMillis, long seed, long until) {
-        LeakAnalyzer analyzer = new LeakAnalyzer(config(), id -> "com.acme.Batch#pending", id -> OptionalLong.empty());
+        LeakAnalyzer analyzer = new LeakAnalyzer(config(), id -> "com.acme.Batch#pending");
         Random random = new Random(seed);
         List<Alert> alerts = new ArrayList<>();
         for (long tick = 0; tick * INTERVAL <= until; tick++) {

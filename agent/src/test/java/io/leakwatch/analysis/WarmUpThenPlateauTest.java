@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
@@ -71,8 +70,7 @@ class WarmUpThenPlateauTest {
      * plus {@code driftPerPass} (a pass takes time) plus up to {@code jitter} ms.
      */
     private static List<String> watch(LongUnaryOperator size, long driftPerPass, long jitter, long seed, long until) {
-        LeakAnalyzer analyzer = new LeakAnalyzer(config(), id -> "com.acme.payment.SessionStore#sessions",
-                id -> OptionalLong.empty());
+        LeakAnalyzer analyzer = new LeakAnalyzer(config(), id -> "com.acme.payment.SessionStore#sessions");
         Random random = new Random(seed);
         List<String> alerts = new ArrayList<>();
         for (long pass = 0; pass * INTERVAL <= until; pass++) {

@@ -9,6 +9,8 @@ import io.leakwatch.analysis.PoolStatus;
 import io.leakwatch.analysis.Severity;
 import io.leakwatch.analysis.SiteStatus;
 import io.leakwatch.export.AgentReadings;
+import io.leakwatch.export.PassReport;
+import io.leakwatch.export.TrackingCounts;
 import io.leakwatch.stats.Distribution;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -17,9 +19,10 @@ import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 
 /**
- * The {@code leakwatch.*} metrics, all observed in one callback from {@link AgentReadings}, so that one
- * export shows one consistent pass. Units follow the OpenTelemetry conventions ({@code By}, {@code s},
- * {@code {element}}); the number of sites, and so of series, is capped by {@code otlp.maxSites}.
+ * The {@code leakwatch.*} metrics, all observed in one callback from {@link AgentReadings}: everything a pass
+ * measures or judges comes from that pass's one {@link PassReport}, so that one export shows one consistent pass.
+ * Units follow the OpenTelemetry conventions ({@code By}, {@code s}, {@code {element}}); the number of sites, and
+ * so of series, is capped by {@code otlp.maxSites}.
  */
 final class LeakwatchMetrics {
 
@@ -117,13 +120,14 @@ final class LeakwatchMetrics {
 
     /** Runs on the SDK's export thread; reads only leakwatch's own state, never the application's objects. */
     private void observe() {
-        AnalysisSnapshot analysis = readings.analysis();
+        PassReport pass = readings.latestPass();
+        AnalysisSnapshot analysis = pass.analysis();
         for (SiteStatus site : analysis.sites()) {
             Attributes attributes = site.type() == null ? Attributes.of(SITE, site.site())
                     : Attributes.of(SITE, site.site(), TYPE, site.type());
             containerSize.record(site.size(), attributes);
             containerGrowth.record(site.growthPerSecond(), attributes);
-            OptionalLong retained = readings.retainedBytes(site.siteId());
+            OptionalLong retained = pass.retainedBytes(site.siteId());
             if (retained.isPresent()) {
                 containerRetained.record(retained.getAsLong(), attributes);
             }
@@ -145,13 +149,14 @@ final class LeakwatchMetrics {
             recordQuantiles(gcPauseDuration, reading.interval(), Attributes.of(GC, gc));
         });
         recordQuantiles(samplerDuration, readings.samplerPasses(), Attributes.empty());
-        trackedContainers.record(readings.trackedContainers());
-        unsampledContainers.record(readings.unsampledContainers());
-        droppedRegistrations.record(readings.droppedRegistrations());
-        fullSites.record(readings.fullSites());
+        TrackingCounts counts = pass.counts();
+        trackedContainers.record(counts.trackedContainers());
+        unsampledContainers.record(counts.unsampledContainers());
+        droppedRegistrations.record(counts.droppedRegistrations());
+        fullSites.record(counts.fullSites());
         suppressedErrors.record(readings.suppressedFieldWriteErrors(), Attributes.of(SOURCE, "field_write"));
         suppressedErrors.record(readings.transformErrors(), Attributes.of(SOURCE, "transform"));
-        suppressedErrors.record(readings.failedSizeCalls(), Attributes.of(SOURCE, "size_call"));
+        suppressedErrors.record(counts.failedSizeCalls(), Attributes.of(SOURCE, "size_call"));
         readings.suppressedErrors((source, count) -> suppressedErrors.record(count, Attributes.of(SOURCE, source)));
         readings.skippedClasses((reason, count) -> skippedClasses.record(count, Attributes.of(REASON, reason)));
         for (Severity severity : new Severity[] {Severity.WARNING, Severity.CRITICAL}) {

@@ -25,7 +25,7 @@ class SampleLinesTest {
     @Test
     void onePassIsOneLinePerKeptSiteAndPerPoolWithTheAlertsFieldNames() throws Exception {
         LeakwatchConfig config = new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());
-        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Site#f" + id, id -> OptionalLong.empty());
+        LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Site#f" + id);
         List<ContainerSample> sites = new ArrayList<>();
         for (int id = 0; id < 10_000; id++) {
             sites.add(new ContainerSample(id, id == 7 ? 5_000 : 3, "java.util.HashMap"));
