@@ -26,9 +26,11 @@ class HealthyHeapShapesIT {
                 .jvmOption("-Xmx96m")
                 .argument(shape)
                 .start()) {
+            // Asserted, not merely awaited, so that a false alarm names itself: its pool, growth and projection.
             await("no heap alert").during(Duration.ofSeconds(45)).atMost(Duration.ofSeconds(50))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> jvm.alerts().stream().noneMatch(alert -> "heap".equals(alert.kind())));
+                    .untilAsserted(() -> assertThat(jvm.alerts()).as("heap alerts for the healthy shape %s", shape)
+                            .filteredOn(alert -> "heap".equals(alert.kind())).isEmpty());
             assertThat(jvm.isAlive()).as("the shape runs; stderr: %s", jvm.stderr()).isTrue();
             assertThat(jvm.alerts()).filteredOn(alert -> "heap".equals(alert.kind())).isEmpty();
         }
