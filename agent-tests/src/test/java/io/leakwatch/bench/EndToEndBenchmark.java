@@ -26,15 +26,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import io.leakwatch.it.otlp.OtlpReceiver;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** Measures what the leakwatch agent costs the demo payment service over HTTP, in pairs of runs with and without it. */
+/**
+ * Measures what the leakwatch agent costs the demo payment service over HTTP, in pairs of runs with and without it;
+ * with {@code --control yes}, in rounds that also run an agent whose {@code premain} does nothing.
+ */
 public final class EndToEndBenchmark {
     private static final String USAGE = "usage: java -Dleakwatch.agentJar=AGENT_JAR -Dleakwatch.demoJar=DEMO_JAR"
             + " -cp CLASSPATH " + EndToEndBenchmark.class.getName()
-            + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--exporter none|otlp] [--out FILE]";
+            + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--exporter none|otlp]"
+            + " [--control yes|no] [--out FILE]";
     private static final int BAD_ARGUMENTS_STATUS = 2;
 
     private EndToEndBenchmark() {
@@ -72,14 +77,16 @@ public final class EndToEndBenchmark {
     private static List<RunResult> runAll(Settings settings, OtlpReceiver receiver)
             throws IOException, InterruptedException {
         List<RunResult> runs = new ArrayList<>();
-        int total = 2 * settings.pairs();
+        List<Arm> arms = settings.arms();
+        Path emptyAgentJar = settings.control() ? EmptyAgentJar.create() : null;
+        int total = arms.size() * settings.pairs();
         for (int pair = 1; pair <= settings.pairs(); pair++) {
-            // Alternating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over both.
-            boolean agentFirst = pair % 2 == 1;
-            for (boolean agent : new boolean[] {agentFirst, !agentFirst}) {
+            // Rotating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over all.
+            for (int i = 0; i < arms.size(); i++) {
+                Arm arm = arms.get((pair - 1 + i) % arms.size());
                 int run = runs.size() + 1;
-                System.err.printf(Locale.ROOT, "run %d/%d (pair %d, %s) ...%n", run, total, pair, Report.arm(agent));
-                RunResult result = runOnce(settings, receiver, run, pair, agent);
+                System.err.printf(Locale.ROOT, "run %d/%d (pair %d, %s) ...%n", run, total, pair, arm.label);
+                RunResult result = runOnce(settings, receiver, emptyAgentJar, run, pair, arm);
                 System.err.printf(Locale.ROOT, "run %d/%d: %.0f req/s, p99 %.2f ms, %d errors%n", run, total,
                         result.requestsPerSecond(), result.p99Millis(), result.errors());
                 runs.add(result);
@@ -88,10 +95,11 @@ public final class EndToEndBenchmark {
         return runs;
     }
 
-    private static RunResult runOnce(Settings settings, OtlpReceiver receiver, int run, int pair, boolean agent)
-            throws IOException, InterruptedException {
+    private static RunResult runOnce(Settings settings, OtlpReceiver receiver, Path emptyAgentJar, int run, int pair,
+            Arm arm) throws IOException, InterruptedException {
+        boolean agent = arm == Arm.AGENT;
         int metricRequestsBefore = receiver == null ? 0 : receiver.metricRequests().size();
-        DemoService demo = DemoService.start(settings, agent, receiver);
+        DemoService demo = DemoService.start(settings, arm, receiver, emptyAgentJar);
         List<String> notes = new ArrayList<>();
         Interval measured;
         try {
@@ -125,7 +133,18 @@ public final class EndToEndBenchmark {
             notes.add("OTLP metric requests received from run " + run + ": "
                     + (receiver.metricRequests().size() - metricRequestsBefore));
         }
-        return new RunResult(run, pair, agent, measured, notes);
+        return new RunResult(run, pair, arm, measured, notes);
+    }
+
+    /** What the demo runs with: nothing, an agent whose premain does nothing (the control), or leakwatch. */
+    enum Arm {
+        NONE("none"), EMPTY("empty"), AGENT("agent");
+
+        final String label;
+
+        Arm(String label) {
+            this.label = label;
+        }
     }
 
     /**
@@ -133,8 +152,8 @@ public final class EndToEndBenchmark {
      *
      * @param out where to write the report as well, or {@code null}
      */
-    record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, boolean otlp, Path out,
-            Path agentJar, Path demoJar) {
+    record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, boolean otlp, boolean control,
+            Path out, Path agentJar, Path demoJar) {
 
         static Settings parse(String[] args, Properties properties) {
             int pairs = 5;
@@ -142,6 +161,7 @@ public final class EndToEndBenchmark {
             int measure = 30;
             int clients = 8;
             boolean otlp = false;
+            boolean control = false;
             Path out = null;
             for (int i = 0; i < args.length; i += 2) {
                 String name = args[i];
@@ -159,12 +179,23 @@ public final class EndToEndBenchmark {
                         case "none" -> false;
                         default -> throw new IllegalArgumentException("--exporter expects none or otlp, got '" + value + "'");
                     };
+                    case "--control" -> control = switch (value) {
+                        case "yes" -> true;
+                        case "no" -> false;
+                        default -> throw new IllegalArgumentException("--control expects yes or no, got '" + value + "'");
+                    };
                     case "--out" -> out = Paths.get(value);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'");
                 }
             }
-            return new Settings(pairs, warmup, measure, clients, otlp, out, existingFile(properties, "leakwatch.agentJar"),
+            return new Settings(pairs, warmup, measure, clients, otlp, control, out,
+                    existingFile(properties, "leakwatch.agentJar"),
                     existingFile(properties, "leakwatch.demoJar"));
+        }
+
+        /** The arms of each round: with the control, an agent that does nothing tells what any agent costs. */
+        List<Arm> arms() {
+            return control ? List.of(Arm.AGENT, Arm.NONE, Arm.EMPTY) : List.of(Arm.AGENT, Arm.NONE);
         }
 
         /** The demo's own time limit: a safety net that ends it even if this benchmark dies without stopping it. */
@@ -221,12 +252,15 @@ public final class EndToEndBenchmark {
         }
 
         /** Starts the demo and returns once it says it is listening. */
-        static DemoService start(Settings settings, boolean withAgent, OtlpReceiver receiver)
+        static DemoService start(Settings settings, Arm arm, OtlpReceiver receiver, Path emptyAgentJar)
                 throws IOException, InterruptedException {
             int port = BenchRuns.freeLoopbackPort();
             List<String> arguments = new ArrayList<>();
             arguments.add("-Xmx256m");
-            if (withAgent) {
+            if (arm == Arm.EMPTY) {
+                arguments.add("-javaagent:" + emptyAgentJar);
+            }
+            if (arm == Arm.AGENT) {
                 arguments.add("-javaagent:" + settings.agentJar() + "=" + AGENT_OPTIONS
                         + (receiver == null ? ",exporter=none" : ",exporter=otlp"));
                 if (receiver != null) {
@@ -462,7 +496,7 @@ public final class EndToEndBenchmark {
     }
 
     /** The figures of one run. */
-    record RunResult(int run, int pair, boolean agent, Interval measured, List<String> notes) {
+    record RunResult(int run, int pair, Arm arm, Interval measured, List<String> notes) {
         private static final double MICROS_PER_MILLI = 1_000.0;
 
         double requestsPerSecond() {
@@ -507,14 +541,11 @@ public final class EndToEndBenchmark {
             this.runs = runs;
         }
 
-        static String arm(boolean agent) {
-            return agent ? "agent" : "none";
-        }
-
         String text() {
             text.setLength(0);
-            line("end-to-end: %d pairs, %d clients, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
-                    settings.pairs(), settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
+            line("end-to-end: %d rounds of %s, %d clients, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
+                    settings.pairs(), settings.arms().stream().map(arm -> arm.label).collect(Collectors.joining(", ")),
+                    settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
                     settings.otlp() ? "otlp (to a local receiver, metrics every 10 s)" : "none",
                     System.getProperty("java.version"), System.getProperty("java.vendor"),
                     Runtime.getRuntime().availableProcessors(), startedAt);
@@ -528,37 +559,52 @@ public final class EndToEndBenchmark {
         private void runTable() {
             line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors");
             for (RunResult r : runs) {
-                line("%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d", r.run(), r.pair(), arm(r.agent()),
+                line("%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d", r.run(), r.pair(), r.arm().label,
                         r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.maxMillis(),
                         r.errors());
             }
         }
 
         private void ratioTable() {
-            line("pair  req/s ratio  p99 ratio   (agent/none)");
-            for (int pair = 1; pair <= settings.pairs(); pair++) {
-                line("%4d  %11.3f  %9.3f", pair, ratio(pair, RunResult::requestsPerSecond),
-                        ratio(pair, RunResult::p99Millis));
+            for (Arm[] compared : comparisons()) {
+                line("pair  req/s ratio  p99 ratio   (%s/%s)", compared[0].label, compared[1].label);
+                for (int pair = 1; pair <= settings.pairs(); pair++) {
+                    line("%4d  %11.3f  %9.3f", pair, ratio(pair, compared, RunResult::requestsPerSecond),
+                            ratio(pair, compared, RunResult::p99Millis));
+                }
             }
         }
 
+        /** leakwatch against no agent; with the control, also against it, and the control against no agent. */
+        private List<Arm[]> comparisons() {
+            List<Arm[]> comparisons = new ArrayList<>();
+            comparisons.add(new Arm[] {Arm.AGENT, Arm.NONE});
+            if (settings.control()) {
+                comparisons.add(new Arm[] {Arm.AGENT, Arm.EMPTY});
+                comparisons.add(new Arm[] {Arm.EMPTY, Arm.NONE});
+            }
+            return comparisons;
+        }
+
         private void medians() {
-            medianRatio("throughput", RunResult::requestsPerSecond);
-            medianRatio("p99", RunResult::p99Millis);
-            for (boolean agent : new boolean[] {false, true}) {
-                line("median %-5s: %.1f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms", arm(agent),
+            for (Arm[] compared : comparisons()) {
+                medianRatio("throughput", compared, RunResult::requestsPerSecond);
+                medianRatio("p99", compared, RunResult::p99Millis);
+            }
+            for (Arm agent : settings.arms()) {
+                line("median %-5s: %.1f req/s, p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms", agent.label,
                         median(figures(agent, RunResult::requestsPerSecond)), median(figures(agent, RunResult::p50Millis)),
                         median(figures(agent, RunResult::p99Millis)), median(figures(agent, RunResult::p999Millis)),
                         median(figures(agent, RunResult::maxMillis)));
             }
         }
 
-        private void medianRatio(String name, ToDoubleFunction<RunResult> figure) {
+        private void medianRatio(String name, Arm[] compared, ToDoubleFunction<RunResult> figure) {
             List<Double> ratios = new ArrayList<>();
             for (int pair = 1; pair <= settings.pairs(); pair++) {
-                ratios.add(ratio(pair, figure));
+                ratios.add(ratio(pair, compared, figure));
             }
-            line("median %s ratio (agent/none): %.3f (%.3f..%.3f)", name, median(ratios),
+            line("median %s ratio (%s/%s): %.3f (%.3f..%.3f)", name, compared[0].label, compared[1].label, median(ratios),
                     ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
                     ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
         }
@@ -570,21 +616,21 @@ public final class EndToEndBenchmark {
             }
             line("notes:");
             for (RunResult r : runs) {
-                r.notes().forEach(note -> line("  run %d (%s): %s", r.run(), arm(r.agent()), note));
+                r.notes().forEach(note -> line("  run %d (%s): %s", r.run(), r.arm().label, note));
             }
         }
 
-        private double ratio(int pair, ToDoubleFunction<RunResult> figure) {
-            return figure.applyAsDouble(find(pair, true)) / figure.applyAsDouble(find(pair, false));
+        private double ratio(int pair, Arm[] compared, ToDoubleFunction<RunResult> figure) {
+            return figure.applyAsDouble(find(pair, compared[0])) / figure.applyAsDouble(find(pair, compared[1]));
         }
 
-        private RunResult find(int pair, boolean agent) {
-            return runs.stream().filter(r -> r.pair() == pair && r.agent() == agent).findFirst().orElseThrow();
+        private RunResult find(int pair, Arm arm) {
+            return runs.stream().filter(r -> r.pair() == pair && r.arm() == arm).findFirst().orElseThrow();
         }
 
-        private List<Double> figures(boolean agent, ToDoubleFunction<RunResult> figure) {
+        private List<Double> figures(Arm arm, ToDoubleFunction<RunResult> figure) {
             List<Double> values = new ArrayList<>();
-            runs.stream().filter(r -> r.agent() == agent).forEach(r -> values.add(figure.applyAsDouble(r)));
+            runs.stream().filter(r -> r.arm() == arm).forEach(r -> values.add(figure.applyAsDouble(r)));
             return values;
         }
 
