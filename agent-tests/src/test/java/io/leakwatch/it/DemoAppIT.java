@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.leakwatch.it.otlp.OtlpArrivals;
 import io.leakwatch.it.otlp.OtlpReceiver;
 import io.leakwatch.it.otlp.OtlpReceiver.ReceivedLog;
 
@@ -68,9 +69,9 @@ class DemoAppIT {
                     .startsWith("com.acme.payment.FraudService.assess(FraudService.java:" + lineAddingToTheMap() + ")")
                     .anyMatch(frame -> frame.startsWith("com.acme.payment.CheckoutHandler."));
 
-            ReceivedLog record = OtlpExportIT.awaitAlertRecord(collector, LEAKING_SITE, alert.severity());
+            ReceivedLog record = OtlpArrivals.awaitAlertRecord(collector, LEAKING_SITE, alert.severity());
             assertThat(record.resource()).containsEntry("service.name", "payment-demo");
-            assertThat(OtlpExportIT.awaitMetric(collector, "leakwatch.container.size", Map.of("site", LEAKING_SITE),
+            assertThat(OtlpArrivals.awaitMetric(collector, "leakwatch.container.size", Map.of("site", LEAKING_SITE),
                     Instant.parse(alert.text("time"))).value()).isPositive();
         }
     }

@@ -1,5 +1,7 @@
 package io.leakwatch.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -11,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -65,6 +69,15 @@ final class ForkedJvm implements AutoCloseable {
     /** The alerts written so far. */
     List<AlertRecord> alerts() {
         return AlertRecord.readAll(eventsFile);
+    }
+
+    /** The first WARNING the events file holds for {@code site}, waited for. */
+    AlertRecord awaitWarning(String site) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> alerts().stream()
+                        .filter(alert -> site.equals(alert.site()) && "WARNING".equals(alert.severity())).findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     boolean isAlive() {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.leakwatch.it.otlp.OtlpArrivals;
 import io.leakwatch.it.otlp.OtlpReceiver;
 
 /**
@@ -47,9 +48,9 @@ class IsolationIT {
     @Test
     void theAgentListensOnNoSocket() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint()).start()) {
+                ForkedJvm jvm = OtlpLeakScenario.exportingTo(receiver.endpoint()).start()) {
             // Exporting and alerting: every part of the agent that could open a socket has run.
-            OtlpExportIT.awaitAlertRecord(receiver, OtlpExportIT.STATIC_MAP, "WARNING");
+            OtlpArrivals.awaitAlertRecord(receiver, OtlpLeakScenario.STATIC_MAP, "WARNING");
             assertThat(ListeningSockets.of(ProcessHandle.current().pid()))
                     .as("the probe finds the test receiver's own listening socket").isNotEmpty();
             assertThat(ListeningSockets.of(jvm.process().pid())).isEmpty();

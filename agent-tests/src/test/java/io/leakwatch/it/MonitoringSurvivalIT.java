@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.leakwatch.it.otlp.OtlpArrivals;
 import io.leakwatch.it.otlp.OtlpReceiver;
 
 /**
@@ -35,10 +36,10 @@ class MonitoringSurvivalIT {
                         .environment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
                         .environment("OTEL_METRIC_EXPORT_INTERVAL", "500")
                         .start()) {
-            AlertRecord first = OtlpExportIT.awaitWarning(jvm, FIRST_LEAK);
+            AlertRecord first = jvm.awaitWarning(FIRST_LEAK);
 
             tell(jvm, "second");
-            OtlpExportIT.awaitWarning(jvm, SECOND_LEAK);
+            jvm.awaitWarning(SECOND_LEAK);
 
             assertThat(jvm.isAlive()).isTrue();
             assertThat(jvm.stderr()).noneMatch(line -> line.contains("WARNING container"));
@@ -52,13 +53,13 @@ class MonitoringSurvivalIT {
     @Test
     void aHealthyRunSuppressesNothingAndSkipsNoClass() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint()).start()) {
-            AlertRecord warning = OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+                ForkedJvm jvm = OtlpLeakScenario.exportingTo(receiver.endpoint()).start()) {
+            AlertRecord warning = jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
             for (String source : List.of("log", "alert_sink", "sampler_pass", "gc_notification")) {
-                assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.errors.suppressed", Map.of("source", source),
+                assertThat(OtlpArrivals.awaitMetric(receiver, "leakwatch.errors.suppressed", Map.of("source", source),
                         warning.time()).value()).as(source).isZero();
             }
-            assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.classes.skipped",
+            assertThat(OtlpArrivals.awaitMetric(receiver, "leakwatch.classes.skipped",
                     Map.of("reason", "bridge_not_visible"), warning.time()).value()).isZero();
             assertThat(jvm.stderr()).noneMatch(line -> line.contains("cannot see io.leakwatch.bootstrap"));
         }
@@ -70,7 +71,7 @@ class MonitoringSurvivalIT {
                 .agent(FAST_WINDOW)
                 .argument("restore")
                 .start()) {
-            OtlpExportIT.awaitWarning(jvm, FIRST_LEAK);
+            jvm.awaitWarning(FIRST_LEAK);
 
             tell(jvm, "second");
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
@@ -90,7 +91,7 @@ class MonitoringSurvivalIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> jvm.stdout().stream().anyMatch(line -> line.startsWith("heap was full")));
 
-            OtlpExportIT.awaitWarning(jvm, LATE_LEAK);
+            jvm.awaitWarning(LATE_LEAK);
             assertThat(jvm.isAlive()).isTrue();
         }
     }

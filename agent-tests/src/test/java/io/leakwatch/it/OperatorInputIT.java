@@ -119,7 +119,7 @@ class OperatorInputIT {
     @Test
     void credentialsInTheEndpointAndHeaderValuesAreNotPrinted() {
         int port = OtlpReceiver.freePort();
-        try (ForkedJvm jvm = OtlpExportIT.leakExportingTo("http://operator:" + SECRET_PASSWORD + "@127.0.0.1:" + port)
+        try (ForkedJvm jvm = OtlpLeakScenario.exportingTo("http://operator:" + SECRET_PASSWORD + "@127.0.0.1:" + port)
                 .environment("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=" + SECRET_HEADER)
                 .start()) {
             await().atMost(Duration.ofSeconds(60))

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.leakwatch.it.otlp.OtlpArrivals;
 import io.leakwatch.it.otlp.OtlpReceiver;
 
 /** leakwatch's relocated OpenTelemetry beside the application's own SDK, and beside the OpenTelemetry Java agent. */
@@ -26,7 +27,7 @@ class OtelCoexistenceIT {
         try (OtlpReceiver receiver = OtlpReceiver.start();
                 ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.OwnOpenTelemetry")
                         .classpath(System.getProperty("java.class.path"))
-                        .agent(OtlpExportIT.LEAK_AGENT_ARGUMENT)
+                        .agent(OtlpLeakScenario.AGENT_ARGUMENT)
                         .environment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint())
                         .environment("OTEL_METRIC_EXPORT_INTERVAL", "1000")
                         .environment("OTEL_SERVICE_NAME", "shop")
@@ -35,12 +36,12 @@ class OtelCoexistenceIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> jvm.stdout().contains("started"));
             assertThat(jvm.stdout()).contains("global is own: true");
 
-            AlertRecord alert = OtlpExportIT.awaitWarning(jvm, OWN_SDK_LEAK);
-            OtlpExportIT.awaitAlertRecord(receiver, OWN_SDK_LEAK, "WARNING");
+            AlertRecord alert = jvm.awaitWarning(OWN_SDK_LEAK);
+            OtlpArrivals.awaitAlertRecord(receiver, OWN_SDK_LEAK, "WARNING");
             Instant raised = Instant.parse(alert.text("time"));
-            assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.container.size", Map.of("site", OWN_SDK_LEAK),
+            assertThat(OtlpArrivals.awaitMetric(receiver, "leakwatch.container.size", Map.of("site", OWN_SDK_LEAK),
                     raised).resource()).containsEntry("service.name", "shop");
-            assertThat(OtlpExportIT.awaitMetric(receiver, "shop.checkouts", Map.of(), raised))
+            assertThat(OtlpArrivals.awaitMetric(receiver, "shop.checkouts", Map.of(), raised))
                     .satisfies(m -> assertThat(m.scope()).isEqualTo("com.acme.shop"))
                     .satisfies(m -> assertThat(m.resource()).containsEntry("service.name", "shop-own-sdk")
                             .containsEntry("telemetry.sdk.version", System.getProperty("leakwatch.appOtelVersion")))
@@ -54,15 +55,15 @@ class OtelCoexistenceIT {
     void bothAgentsExportAndNeitherBreaks(String order) {
         String otelAgent = "-javaagent:" + OTEL_JAVAAGENT;
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = withOtelAgent(OtlpExportIT.leakExportingTo(receiver.endpoint()), otelAgent, order)
+                ForkedJvm jvm = withOtelAgent(OtlpLeakScenario.exportingTo(receiver.endpoint()), otelAgent, order)
                         .environment("OTEL_SERVICE_NAME", "checkout")
                         .start()) {
-            AlertRecord alert = OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+            AlertRecord alert = jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
             Instant raised = Instant.parse(alert.text("time"));
-            OtlpExportIT.awaitAlertRecord(receiver, OtlpExportIT.STATIC_MAP, "WARNING");
-            assertThat(OtlpExportIT.awaitMetric(receiver, "leakwatch.container.size",
-                    Map.of("site", OtlpExportIT.STATIC_MAP), raised).scope()).isEqualTo("io.leakwatch");
-            assertThat(OtlpExportIT.awaitMetric(receiver, "jvm.memory.used", Map.of(), raised))
+            OtlpArrivals.awaitAlertRecord(receiver, OtlpLeakScenario.STATIC_MAP, "WARNING");
+            assertThat(OtlpArrivals.awaitMetric(receiver, "leakwatch.container.size",
+                    Map.of("site", OtlpLeakScenario.STATIC_MAP), raised).scope()).isEqualTo("io.leakwatch");
+            assertThat(OtlpArrivals.awaitMetric(receiver, "jvm.memory.used", Map.of(), raised))
                     .satisfies(m -> assertThat(m.scope()).startsWith("io.opentelemetry.runtime-telemetry"))
                     .satisfies(m -> assertThat(m.resource()).containsEntry("service.name", "checkout"));
             assertThat(jvm.stderr()).noneMatch(line -> line.startsWith("[leakwatch] could not")

@@ -1,5 +1,11 @@
 package io.leakwatch.it;
 
+import static io.leakwatch.it.OtlpLeakScenario.AGENT_ARGUMENT;
+import static io.leakwatch.it.OtlpLeakScenario.EXPORT_INTERVAL_MILLIS;
+import static io.leakwatch.it.OtlpLeakScenario.STATIC_MAP;
+import static io.leakwatch.it.OtlpLeakScenario.exportingTo;
+import static io.leakwatch.it.otlp.OtlpArrivals.awaitAlertRecord;
+import static io.leakwatch.it.otlp.OtlpArrivals.awaitMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.MatchResult;
@@ -30,9 +35,6 @@ import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 /** A leak in a forked JVM reaches an OTLP receiver as metrics and as an alert log record, decoded from real protobuf. */
 class OtlpExportIT {
 
-    static final String STATIC_MAP = "com.acme.scenarios.ContainerLeaks$PriceCache#PRICES";
-    static final String LEAK_AGENT_ARGUMENT = "packages=com.acme.scenarios,interval=500ms,window=10s,exporter=otlp";
-    private static final int EXPORT_INTERVAL_MILLIS = 1000;
     /** The exporter's budget: both signals share one sender (issue 13). */
     private static final int MAX_EXPORT_THREADS = 3;
     /** A thread dump line's name, and whether it is a daemon. */
@@ -45,18 +47,18 @@ class OtlpExportIT {
             Set.of("leakwatch-sampler", "leakwatch-watchdog", "leakwatch-evidence");
 
     @Test
-    void deliversTheLeakingSiteAndTheAlertWithinTwoExportIntervals() {
+    void deliversTheLeakingSiteAndTheAlertTheEventsFileHolds() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = leakExportingTo(receiver.endpoint())
+                ForkedJvm jvm = exportingTo(receiver.endpoint())
                         .environment("OTEL_SERVICE_NAME", "checkout")
                         .environment("OTEL_RESOURCE_ATTRIBUTES", "service.version=1.4.2,deployment.environment.name=it")
                         .start()) {
-            AlertRecord alert = awaitWarning(jvm, STATIC_MAP);
+            AlertRecord alert = jvm.awaitWarning(STATIC_MAP);
             Instant raised = Instant.parse(alert.text("time"));
 
+            // No delivery time is promised (an alert is sent as it is raised, on a thread a loaded machine may
+            // hold up): the record is waited for, and must be the very alert the events file holds.
             ReceivedLog record = awaitAlertRecord(receiver, STATIC_MAP, "WARNING");
-            assertThat(Duration.between(raised, record.receivedAt()))
-                    .isLessThanOrEqualTo(Duration.ofMillis(2 * EXPORT_INTERVAL_MILLIS));
             assertThat(record.eventName()).isEqualTo("leakwatch.alert");
             assertThat(record.severityNumber()).isEqualTo(13);
             assertThat(record.body()).startsWith("[leakwatch] WARNING container " + STATIC_MAP);
@@ -65,7 +67,7 @@ class OtlpExportIT {
             assertThat(record.scope()).isEqualTo("io.leakwatch");
             assertThat(record.attributes()).containsEntry("kind", "container").containsEntry("severity", "WARNING")
                     .containsEntry("type", "java.util.HashMap").containsEntry("size", alert.text("size"))
-                    .containsKeys("growthPerMin", "estimatedBytes", "time");
+                    .containsEntry("time", alert.text("time")).containsKeys("growthPerMin", "estimatedBytes");
 
             ReceivedMetric size = awaitMetric(receiver, "leakwatch.container.size", Map.of("site", STATIC_MAP),
                     raised);
@@ -115,8 +117,8 @@ class OtlpExportIT {
     @Test
     void bothSignalsShareAtMostThreeDaemonThreads() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).start()) {
-            AlertRecord alert = awaitWarning(jvm, STATIC_MAP);
+                ForkedJvm jvm = exportingTo(receiver.endpoint()).start()) {
+            AlertRecord alert = jvm.awaitWarning(STATIC_MAP);
             awaitAlertRecord(receiver, STATIC_MAP, "WARNING");
             awaitMetric(receiver, "leakwatch.container.size", Map.of("site", STATIC_MAP),
                     Instant.parse(alert.text("time")));
@@ -137,8 +139,8 @@ class OtlpExportIT {
     @Test
     void exporterNoneSendsNothing() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = leakExportingTo(receiver.endpoint()).agent(LEAK_AGENT_ARGUMENT.replace("exporter=otlp", "exporter=none")).start()) {
-            awaitWarning(jvm, STATIC_MAP);
+                ForkedJvm jvm = exportingTo(receiver.endpoint()).agent(AGENT_ARGUMENT.replace("exporter=otlp", "exporter=none")).start()) {
+            jvm.awaitWarning(STATIC_MAP);
             await().during(Duration.ofMillis(3 * EXPORT_INTERVAL_MILLIS)).atMost(Duration.ofSeconds(10))
                     .until(() -> receiver.metricRequests().isEmpty() && receiver.logRequests().isEmpty()
                             && receiver.traceRequestCount() == 0);
@@ -148,9 +150,9 @@ class OtlpExportIT {
     @Test
     void grpcIsRefusedInOneLineAndTheApplicationRuns() {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-                ForkedJvm jvm = leakExportingTo(receiver.endpoint())
+                ForkedJvm jvm = exportingTo(receiver.endpoint())
                         .environment("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc").start()) {
-            awaitWarning(jvm, STATIC_MAP);
+            jvm.awaitWarning(STATIC_MAP);
             assertThat(jvm.stderr()).filteredOn(line -> line.contains("OTLP")).singleElement().asString()
                     .startsWith("[leakwatch] otel.exporter.otlp.protocol=grpc is not supported")
                     .contains("http/protobuf");
@@ -221,46 +223,5 @@ class OtlpExportIT {
             }
         }
         return names;
-    }
-
-    /** The leaking scenario with the agent exporting to {@code endpoint} every second. */
-    static ForkedJvm.Builder leakExportingTo(String endpoint) {
-        return ForkedJvm.builder("com.acme.scenarios.ContainerLeaks")
-                .agent(LEAK_AGENT_ARGUMENT)
-                .environment("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint)
-                .environment("OTEL_METRIC_EXPORT_INTERVAL", Integer.toString(EXPORT_INTERVAL_MILLIS));
-    }
-
-    static AlertRecord awaitWarning(ForkedJvm jvm, String site) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> jvm.alerts().stream()
-                        .filter(alert -> site.equals(alert.site()) && "WARNING".equals(alert.severity())).findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    static ReceivedLog awaitAlertRecord(OtlpReceiver receiver, String site, String severity) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> receiver.logs().stream()
-                        .filter(log -> site.equals(log.attributes().get("site"))
-                                && severity.equals(log.attributes().get("severity")))
-                        .findFirst(), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    /** A data point of {@code name} with these attributes, received after {@code after}. */
-    static ReceivedMetric awaitMetric(OtlpReceiver receiver, String name, Map<String, String> attributes,
-            Instant after) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> latest(receiver.metrics(), name, attributes, after), Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static Optional<ReceivedMetric> latest(List<ReceivedMetric> metrics, String name,
-            Map<String, String> attributes, Instant after) {
-        return metrics.stream()
-                .filter(metric -> metric.name().equals(name) && metric.receivedAt().isAfter(after)
-                        && metric.attributes().entrySet().containsAll(attributes.entrySet()))
-                .reduce((first, second) -> second);
     }
 }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.leakwatch.it.otlp.OtlpArrivals;
 import io.leakwatch.it.otlp.OtlpReceiver;
 import io.leakwatch.it.otlp.OtlpReceiver.Mode;
 
@@ -25,15 +26,15 @@ class OtlpFaultsIT {
     @Test
     void collectorDownAtStartThenUp() {
         int port = OtlpReceiver.freePort();
-        try (ForkedJvm jvm = OtlpExportIT.leakExportingTo("http://127.0.0.1:" + port).start()) {
-            OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+        try (ForkedJvm jvm = OtlpLeakScenario.exportingTo("http://127.0.0.1:" + port).start()) {
+            jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
             await().atMost(Duration.ofSeconds(30)).until(() -> noticeLines(jvm).size() == 1);
             assertThat(noticeLines(jvm).get(0)).contains("127.0.0.1:" + port).contains("failed")
                     .contains("the application is unaffected");
             awaitApplicationProgress(jvm);
 
             try (OtlpReceiver receiver = OtlpReceiver.startOn(port)) {
-                OtlpExportIT.awaitAlertRecord(receiver, OtlpExportIT.STATIC_MAP, "WARNING");
+                OtlpArrivals.awaitAlertRecord(receiver, OtlpLeakScenario.STATIC_MAP, "WARNING");
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.metrics().stream()
                         .anyMatch(metric -> metric.name().equals("leakwatch.container.size")));
                 await().atMost(Duration.ofSeconds(30)).until(() -> noticeLines(jvm).size() == 2);
@@ -46,8 +47,8 @@ class OtlpFaultsIT {
     void collectorAnswering500Then429ThenAccepting() {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             receiver.respondWith(Mode.FAIL_500);
-            try (ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint()).start()) {
-                OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+            try (ForkedJvm jvm = OtlpLeakScenario.exportingTo(receiver.endpoint()).start()) {
+                jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.failedRequests() >= 5);
                 receiver.respondWith(Mode.THROTTLE_429);
                 int failedBefore429 = receiver.failedRequests();
@@ -56,7 +57,7 @@ class OtlpFaultsIT {
                 awaitApplicationProgress(jvm);
 
                 receiver.respondWith(Mode.ACCEPT);
-                OtlpExportIT.awaitAlertRecord(receiver, OtlpExportIT.STATIC_MAP, "WARNING");
+                OtlpArrivals.awaitAlertRecord(receiver, OtlpLeakScenario.STATIC_MAP, "WARNING");
                 await().atMost(Duration.ofSeconds(30)).until(() -> noticeLines(jvm).size() == 2);
                 assertThat(noticeLines(jvm).get(1)).endsWith("works again");
             }
@@ -67,10 +68,10 @@ class OtlpFaultsIT {
     void hangingCollectorCostsNoThreadsAndNoAnswers() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             receiver.respondWith(Mode.HANG);
-            try (ForkedJvm jvm = OtlpExportIT.leakExportingTo(receiver.endpoint())
+            try (ForkedJvm jvm = OtlpLeakScenario.exportingTo(receiver.endpoint())
                     .environment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")
                     .start()) {
-                OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+                jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
                 await().atMost(Duration.ofSeconds(30)).until(() -> receiver.failedRequests() >= 5);
                 int threadsEarly = threads(jvm).size();
                 int hungEarly = receiver.failedRequests();

@@ -41,7 +41,7 @@ class ReportIT {
                 .agent("packages=com.acme.scenarios,interval=250ms,window=5s,samples.file=" + samples)
                 .jvmOption("-Xmx512m").jvmOption("-XX:MaxDirectMemorySize=512m")
                 .start()) {
-            OtlpExportIT.awaitWarning(jvm, STORE);
+            jvm.awaitWarning(STORE);
             events = jvm.eventsFile();
         }
         List<Long> sampleTimes = sampleTimes(samples, STORE, "size");
@@ -80,7 +80,7 @@ class ReportIT {
                 .agent("packages=com.acme.scenarios,interval=250ms,window=5s,samples.file="
                         + notAFolder.resolve("samples.jsonl"))
                 .start()) {
-            OtlpExportIT.awaitWarning(jvm, OtlpExportIT.STATIC_MAP);
+            jvm.awaitWarning(OtlpLeakScenario.STATIC_MAP);
             assertThat(jvm.stderr()).filteredOn(line -> line.contains("samples.file")).singleElement().asString()
                     .startsWith("[leakwatch] cannot write samples.file " + notAFolder.resolve("samples.jsonl"))
                     .contains("detection goes on");

@@ -1,11 +1,12 @@
 package io.leakwatch.it;
 
+import static io.leakwatch.it.otlp.OtlpArrivals.awaitMetric;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +33,11 @@ class SiteSaturationIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> jvm.stdout().contains("started"));
             Instant busy = Instant.now().plusSeconds(3);
 
-            ReceivedMetric dropped = awaitMetric(receiver, "leakwatch.registrations.dropped", busy);
+            ReceivedMetric dropped = awaitMetric(receiver, "leakwatch.registrations.dropped", Map.of(), busy);
             assertThat(dropped.value()).as("registrations dropped by a healthy busy site").isZero();
-            assertThat(awaitMetric(receiver, "leakwatch.sites.full", busy).value()).isGreaterThanOrEqualTo(1);
-            assertThat(awaitMetric(receiver, "leakwatch.containers.tracked", busy).value()).isPositive();
+            assertThat(awaitMetric(receiver, "leakwatch.sites.full", Map.of(), busy).value())
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(awaitMetric(receiver, "leakwatch.containers.tracked", Map.of(), busy).value()).isPositive();
             assertThat(jvm.alerts()).isEmpty();
         }
     }
@@ -49,13 +51,5 @@ class SiteSaturationIT {
                     .until(() -> jvm.alerts().stream()
                             .anyMatch(alert -> REFILLED.equals(alert.site()) && "WARNING".equals(alert.severity())));
         }
-    }
-
-    private static ReceivedMetric awaitMetric(OtlpReceiver receiver, String name, Instant after) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> receiver.metrics().stream()
-                        .filter(metric -> metric.name().equals(name) && metric.receivedAt().isAfter(after))
-                        .reduce((first, second) -> second), Optional::isPresent)
-                .orElseThrow();
     }
 }
