@@ -65,6 +65,7 @@ public final class ContainerSampler {
             }
             boolean budgetLeft = !budget.spent();
             Largest largest = new Largest();
+            largest.probesNested = state.probesNestedValues();
             site.forEachLiveSlot((slot, container) -> {
                 largest.alive++;
                 readSize(state, slot, container, largest, budget);
@@ -77,6 +78,9 @@ public final class ContainerSampler {
                 state.readFailed();
             } else if (largest.readAny) {
                 state.readWell();
+            }
+            if (largest.probedValuesWithoutContainers || largest.probedValuesWithContainers) {
+                state.probedNestedValues(largest.probedValuesWithContainers);
             }
             offerSmallestSlot(site, largest);
             if (largest.readAny) {
@@ -141,7 +145,13 @@ public final class ContainerSampler {
             slowSizeCalls.incrementAndGet();
             largest.failed = true;
         }
-        long nested = nestedElements.count(container, size, budget);
+        long nested = largest.probesNested ? nestedElements.count(container, size, budget) : NestedElements.NOT_READ;
+        if (nested == NestedElements.NO_CONTAINER_VALUES) {
+            largest.probedValuesWithoutContainers = true;
+            nested = 0;
+        } else if (nested > 0) {
+            largest.probedValuesWithContainers = true;
+        }
         long reading = size + (nested == NestedElements.NOT_READ ? state.lastNested() : nested);
         if (!largest.readAny || reading > largest.size) {
             largest.size = reading;
@@ -228,5 +238,9 @@ public final class ContainerSampler {
         int largestSlot = -1;
         long smallestSize;
         int smallestSlot = -1;
+        /** Whether this pass looks into the values of the site's containers at all. */
+        boolean probesNested;
+        boolean probedValuesWithContainers;
+        boolean probedValuesWithoutContainers;
     }
 }

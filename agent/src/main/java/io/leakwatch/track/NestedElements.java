@@ -20,6 +20,8 @@ final class NestedElements {
 
     /** The count could not be read this time (budget spent, or the container changed under the walk). */
     static final long NOT_READ = -1;
+    /** The values looked at held no container: none nested, and little reason to look again soon. */
+    static final long NO_CONTAINER_VALUES = -2;
 
     /** Values still to be looked at in one sampler pass, over all containers. */
     static final class PassBudget {
@@ -62,8 +64,8 @@ final class NestedElements {
     }
 
     /**
-     * The nested elements of {@code container} of {@code ownSize} entries, 0 when its values are not containers
-     * (or it may not be walked), or {@link #NOT_READ}. A call the watchdog gave up on ends the pass with
+     * The nested elements of {@code container} of {@code ownSize} entries, 0 when it may not be walked,
+     * {@link #NO_CONTAINER_VALUES} when the values looked at were none of them containers, or {@link #NOT_READ}. A call the watchdog gave up on ends the pass with
      * {@link AbandonedSamplerPass}.
      */
     long count(Object container, long ownSize, PassBudget budget) {
@@ -131,7 +133,7 @@ final class NestedElements {
         }
         budget.valuesLeft -= examined;
         if (containers == 0) {
-            return 0;
+            return examined > 0 ? NO_CONTAINER_VALUES : 0;
         }
         if (exhausted || examined >= ownSize) {
             return nested;

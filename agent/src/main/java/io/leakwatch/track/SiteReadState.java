@@ -4,8 +4,8 @@ import io.leakwatch.config.LeakwatchConfig;
 
 /**
  * What the sampler remembers about reading one container site from one pass to the next: how many passes the
- * site is still skipped after a failed or slow read, the nested elements it last counted, and whether its last
- * pass read a live container. Created at the site's first pass and used only by the sampler thread, so its
+ * site is still skipped after a failed or slow read, the nested elements it last counted and when to look into its
+ * values again, and whether its last pass read a live container. Created at the site's first pass and used only by the sampler thread, so its
  * fields are plain; the application threads' state of the site is {@link TrackedSite}'s.
  */
 final class SiteReadState {
@@ -15,6 +15,8 @@ final class SiteReadState {
     private long lastNested;
     private boolean sawAlive;
     private int largestSlot = -1;
+    private int probesToSkip;
+    private int nextProbeSkips;
 
     /** Whether the site is backed off now, without counting a pass: nothing else may read it either. */
     boolean backedOff() {
@@ -52,6 +54,30 @@ final class SiteReadState {
 
     void rememberNested(long nested) {
         lastNested = nested;
+    }
+
+    /** Whether this pass looks into the values of the site's containers; counts the pass when it does not. */
+    boolean probesNestedValues() {
+        if (probesToSkip > 0) {
+            probesToSkip--;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * What looking into the values found: none a container (a map of numbers) leaves the site unprobed for passes
+     * that double, up to {@link LeakwatchConfig#MAX_SKIPPED_NESTED_PROBES}, while it stays so; a container among
+     * them looks again at every pass.
+     */
+    void probedNestedValues(boolean foundContainers) {
+        if (foundContainers) {
+            probesToSkip = 0;
+            nextProbeSkips = 0;
+            return;
+        }
+        probesToSkip = nextProbeSkips == 0 ? 1 : nextProbeSkips;
+        nextProbeSkips = Math.min(probesToSkip * 2, LeakwatchConfig.MAX_SKIPPED_NESTED_PROBES);
     }
 
     /** This pass read a live container of the site. */

@@ -320,6 +320,24 @@ class ContainerSamplerTest {
         Reference.reachabilityFence(fillers);
     }
 
+    @Test
+    void valuesThatHoldNoContainerAreNotProbedAtTheNextPassButAreAtTheOneAfter() {
+        ContainerRegistry registry = new ContainerRegistry(1, 4, 4);
+        ContainerSampler sampler = new ContainerSampler(registry, new RetainedSizeEstimator(null, 8, 64), 1,
+                Long.MAX_VALUE, System::nanoTime);
+        Map<Integer, Object> byCustomer = new HashMap<>();
+        for (int customer = 0; customer < 20; customer++) {
+            byCustomer.put(customer, customer);
+        }
+        registry.onFieldWrite(byCustomer, 0);
+        assertEquals(20, sizeOfSite(sampler.sample(), 0), "numbers: no nested elements");
+
+        byCustomer.replaceAll((customer, value) -> new ArrayList<>(List.of(1, 2)));
+        assertEquals(20, sizeOfSite(sampler.sample(), 0), "the pass after a probe that found no container skips it");
+        assertEquals(60, sizeOfSite(sampler.sample(), 0), "the next probes again, and counts the lists' elements");
+        assertEquals(60, sizeOfSite(sampler.sample(), 0), "values that are containers are looked into every pass");
+    }
+
     /** The size the pass read for the site, or -1 when it has no sample in it. */
     private static long sizeOfSite(List<ContainerSample> samples, int siteId) {
         return samples.stream().filter(sample -> sample.siteId() == siteId).mapToLong(ContainerSample::size)

@@ -51,8 +51,17 @@ class NestedElementsTest {
             names.put(i, "name-" + i);
         }
         NestedElements.PassBudget budget = new NestedElements.PassBudget(1_000_000);
-        assertEquals(0, nested.count(names, names.size(), budget));
+        assertEquals(NestedElements.NO_CONTAINER_VALUES, nested.count(names, names.size(), budget));
         assertEquals(1_000_000 - PROBE, budget.valuesLeft());
+    }
+
+    @Test
+    void valuesThatAreEmptyContainersCountNoneButAreContainers() {
+        Map<Integer, List<String>> groups = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            groups.put(i, new ArrayList<>());
+        }
+        assertEquals(0, nested.count(groups, groups.size(), new NestedElements.PassBudget(1_000)));
     }
 
     @Test

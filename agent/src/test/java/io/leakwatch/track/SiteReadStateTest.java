@@ -61,4 +61,27 @@ class SiteReadStateTest {
         }
         return skipped;
     }
+
+    @Test
+    void valuesWithoutContainersAreProbedAgainAfterPassesThatDoubleUpTo32AndAContainerAmongThemResetsThat() {
+        SiteReadState site = new SiteReadState();
+        assertTrue(site.probesNestedValues(), "a new site is probed");
+        List<Integer> skippedRuns = new ArrayList<>();
+        for (int probe = 0; probe < 8; probe++) {
+            site.probedNestedValues(false);
+            int skipped = 0;
+            while (!site.probesNestedValues()) {
+                skipped++;
+            }
+            skippedRuns.add(skipped);
+        }
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 32, 32), skippedRuns);
+
+        site.probedNestedValues(true);
+        assertTrue(site.probesNestedValues());
+        assertTrue(site.probesNestedValues(), "values that held a container are looked into at every pass");
+        site.probedNestedValues(false);
+        assertFalse(site.probesNestedValues(), "and a later miss starts again from one skipped pass");
+        assertTrue(site.probesNestedValues());
+    }
 }
