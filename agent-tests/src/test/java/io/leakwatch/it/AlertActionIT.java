@@ -73,9 +73,10 @@ class AlertActionIT {
                 "out='" + commandOutput + "'",
                 "cat > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.json\"",
                 "env > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.env\"",
+                // The signal before the pid file, which the test waits for: then it finds the signal there.
+                "touch '" + signal + "'",
                 "echo $$ > \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid.tmp\"",
                 "mv \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid.tmp\" \"$out/$LEAKWATCH_IDEMPOTENCY_KEY.pid\"",
-                "touch '" + signal + "'",
                 "exec sleep 120");
         dryRunMarker = folder.resolve("dry-run-ran");
         dryRunScript = script("must-not-run.sh", "touch '" + dryRunMarker + "'");
