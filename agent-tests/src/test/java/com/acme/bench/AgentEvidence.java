@@ -15,8 +15,15 @@ final class AgentEvidence {
     private AgentEvidence() {
     }
 
-    /** The bridge in the boot loader, its installed handler, and that handler's counts. */
+    /**
+     * The bridge in the boot loader, its installed handler, and that handler's counts; and whether
+     * {@link EmptyAgent}, the control arm's agent, ran.
+     */
     static String describe() {
+        return leakwatch() + (Boolean.getBoolean(EmptyAgent.RAN_PROPERTY) ? EmptyAgent.RAN_EVIDENCE : "");
+    }
+
+    private static String leakwatch() {
         try {
             Object handler = handler();
             if (handler == null) {

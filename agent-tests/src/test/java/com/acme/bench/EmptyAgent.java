@@ -9,10 +9,16 @@ import java.lang.instrument.Instrumentation;
  */
 public final class EmptyAgent {
 
+    /** Set by {@link #premain}: the proof, read after measuring, that the control arm really ran an agent. */
+    public static final String RAN_PROPERTY = "bench.emptyAgent.ran";
+    /** What {@code AgentEvidence} adds to its line when the property is set. */
+    public static final String RAN_EVIDENCE = "; the agent that does nothing ran";
+
     private EmptyAgent() {
     }
 
     public static void premain(String argument, Instrumentation instrumentation) {
-        // Nothing: the point.
+        // Nothing but the proof that it ran: the point.
+        System.setProperty(RAN_PROPERTY, "true");
     }
 }

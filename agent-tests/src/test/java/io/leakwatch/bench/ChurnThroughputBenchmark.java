@@ -1,6 +1,7 @@
 package io.leakwatch.bench;
 
 import com.acme.bench.CheckoutLoop;
+import com.acme.bench.EmptyAgent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -64,9 +65,9 @@ public final class ChurnThroughputBenchmark {
             for (int position = 0; position < 3; position++) {
                 int arm = (round + position) % 3;
                 if (arm == 0) {
-                    none = run(List.of(), false, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                    none = run(List.of(), false, false, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
                 } else if (arm == 1) {
-                    empty = run(List.of("-javaagent:" + emptyAgentJar), false, CheckoutLoop.class.getName(),
+                    empty = run(List.of("-javaagent:" + emptyAgentJar), false, true, CheckoutLoop.class.getName(),
                             warmupSeconds, measureSeconds);
                 } else {
                     leakwatch = run(agentJar, warmupSeconds, measureSeconds);
@@ -108,15 +109,15 @@ public final class ChurnThroughputBenchmark {
     static Run run(Path agentJar, String mainClass, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
         List<String> agentArguments = agentJar == null ? List.of() : List.of("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
-        return run(agentArguments, agentJar != null, mainClass, warmupSeconds, measureSeconds);
+        return run(agentArguments, agentJar != null, false, mainClass, warmupSeconds, measureSeconds);
     }
 
     /**
      * One loop JVM with these extra options; it counts only if leakwatch was watching it exactly when
-     * {@code leakwatchExpected}.
+     * {@code leakwatchExpected}, and the agent that does nothing ran in it exactly when {@code emptyAgentExpected}.
      */
-    private static Run run(List<String> agentArguments, boolean leakwatchExpected, String mainClass, int warmupSeconds,
-            int measureSeconds) throws IOException, InterruptedException {
+    private static Run run(List<String> agentArguments, boolean leakwatchExpected, boolean emptyAgentExpected,
+            String mainClass, int warmupSeconds, int measureSeconds) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(HEAP);
         arguments.addAll(agentArguments);
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
@@ -137,8 +138,9 @@ public final class ChurnThroughputBenchmark {
             throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr " + stderr);
         }
         boolean watched = evidence.startsWith(WATCHED) && !evidence.contains("registrations=0 ");
-        if (leakwatchExpected != watched) {
-            throw new IllegalStateException("expected " + (leakwatchExpected ? "the agent watching" : "no agent")
+        if (leakwatchExpected != watched || emptyAgentExpected != evidence.endsWith(EmptyAgent.RAN_EVIDENCE)) {
+            throw new IllegalStateException("expected " + (leakwatchExpected ? "the agent watching"
+                    : emptyAgentExpected ? "the agent that does nothing" : "no agent")
                     + " but the loop reports: " + evidence + "; stderr " + stderr);
         }
         return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);

@@ -27,6 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+
+import com.acme.bench.EmptyAgent;
+
 import io.leakwatch.it.otlp.OtlpReceiver;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -118,6 +121,15 @@ public final class EndToEndBenchmark {
                             + threads + "; stderr " + demo.stderrSummary());
                 }
                 notes.add("leakwatch threads " + threads);
+            }
+            if (arm == Arm.EMPTY && !demo.systemProperties().contains(EmptyAgent.RAN_PROPERTY + "=true")) {
+                // The control counts only if its agent ran in the measured JVM, as leakwatch's runs count only
+                // with its sampler there.
+                throw new IllegalStateException("run " + run + ": the agent that does nothing did not run in the demo;"
+                        + " stderr " + demo.stderrSummary());
+            }
+            if (arm == Arm.EMPTY) {
+                notes.add("the agent that does nothing ran (" + EmptyAgent.RAN_PROPERTY + "=true)");
             }
             if (!demo.isAlive()) {
                 notes.add("the demo exited on its own before the run ended, status " + demo.exitValue());
@@ -303,18 +315,29 @@ public final class EndToEndBenchmark {
 
         /** The names of the demo's threads that leakwatch started, read with {@code jcmd Thread.print}. */
         List<String> leakwatchThreads() throws IOException, InterruptedException {
-            Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
-            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).start();
             List<String> names = new ArrayList<>();
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(dump.getInputStream(),
+            jcmd("Thread.print").stream().filter(line -> line.startsWith("\"leakwatch-"))
+                    .map(line -> line.substring(1, line.indexOf('"', 1)))
+                    .forEach(names::add);
+            return names;
+        }
+
+        /** The demo's system properties as {@code name=value} lines, read with {@code jcmd VM.system_properties}. */
+        List<String> systemProperties() throws IOException, InterruptedException {
+            return jcmd("VM.system_properties");
+        }
+
+        private List<String> jcmd(String command) throws IOException, InterruptedException {
+            Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command)
+                    .redirectErrorStream(true).start();
+            List<String> lines;
+            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(dump.getInputStream(),
                     java.nio.charset.StandardCharsets.UTF_8))) {
-                lines.lines().filter(line -> line.startsWith("\"leakwatch-"))
-                        .map(line -> line.substring(1, line.indexOf('"', 1)))
-                        .forEach(names::add);
+                lines = reader.lines().collect(Collectors.toList());
             }
             dump.waitFor(30, TimeUnit.SECONDS);
-            return names;
+            return lines;
         }
 
         /** What the demo (or the agent in it) wrote to stderr, which in a healthy run should be little or nothing. */

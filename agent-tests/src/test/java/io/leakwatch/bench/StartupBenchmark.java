@@ -86,14 +86,17 @@ public final class StartupBenchmark {
 
     /**
      * A figure counts only if the agent did in that JVM what its configuration says: absent or disabled, no handler;
-     * heap only, its handler installed; with packages, the application's container registered.
+     * heap only, its handler installed; with packages, the application's container registered; the agent that does
+     * nothing, no handler and its own proof that it ran.
      */
-    private static void requireAgentState(String agentArgument, String evidenceLine) {
+    private static void requireAgentState(String agentArgument, boolean emptyAgent, String evidenceLine) {
         String evidence = evidenceLine == null ? "nothing" : evidenceLine;
         boolean handler = evidence.startsWith("agent: handler io.leakwatch.");
         boolean registered = handler && !evidence.contains("registrations=0 ");
         boolean expected;
-        if (agentArgument == null || agentArgument.contains("enabled=false")) {
+        if (emptyAgent) {
+            expected = evidence.equals("agent: none" + EmptyAgent.RAN_EVIDENCE);
+        } else if (agentArgument == null || agentArgument.contains("enabled=false")) {
             expected = evidence.equals("agent: none");
         } else if (agentArgument.contains("packages=")) {
             expected = registered;
@@ -130,7 +133,7 @@ public final class StartupBenchmark {
             if (!"hello".equals(first)) {
                 throw new IllegalStateException("expected 'hello' from " + command + ", got " + first);
             }
-            requireAgentState(agentArgument, out.readLine());
+            requireAgentState(agentArgument, emptyAgent, out.readLine());
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }

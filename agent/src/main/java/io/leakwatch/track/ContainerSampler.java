@@ -240,6 +240,10 @@ public final class ContainerSampler {
         int smallestSlot = -1;
         /** Whether this pass looks into the values of the site's containers at all. */
         boolean probesNested;
+        /**
+         * What the probes found: values holding elements, or values none of which is a container. Empty
+         * containers among the values tell neither, and leave the site's probe back-off as it was.
+         */
         boolean probedValuesWithContainers;
         boolean probedValuesWithoutContainers;
     }

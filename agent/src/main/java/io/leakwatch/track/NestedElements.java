@@ -65,8 +65,8 @@ final class NestedElements {
 
     /**
      * The nested elements of {@code container} of {@code ownSize} entries, 0 when it may not be walked,
-     * {@link #NO_CONTAINER_VALUES} when the values looked at were none of them containers, or {@link #NOT_READ}. A call the watchdog gave up on ends the pass with
-     * {@link AbandonedSamplerPass}.
+     * {@link #NO_CONTAINER_VALUES} when the values looked at were none of them containers, or {@link #NOT_READ}.
+     * A call the watchdog gave up on ends the pass with {@link AbandonedSamplerPass}.
      */
     long count(Object container, long ownSize, PassBudget budget) {
         if (ownSize <= 0) {

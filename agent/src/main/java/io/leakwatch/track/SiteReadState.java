@@ -4,39 +4,33 @@ import io.leakwatch.config.LeakwatchConfig;
 
 /**
  * What the sampler remembers about reading one container site from one pass to the next: how many passes the
- * site is still skipped after a failed or slow read, the nested elements it last counted and when to look into its
- * values again, and whether its last pass read a live container. Created at the site's first pass and used only by the sampler thread, so its
- * fields are plain; the application threads' state of the site is {@link TrackedSite}'s.
+ * site is still skipped after a failed or slow read, the nested elements it last counted and when to look into
+ * its values again, and whether its last pass read a live container. Created at the site's first pass and used
+ * only by the sampler thread, so its fields are plain; the application threads' state of the site is
+ * {@link TrackedSite}'s.
  */
 final class SiteReadState {
 
-    private int passesToSkip;
-    private int nextPenalty;
+    private final DoublingSkips failedReads = new DoublingSkips(LeakwatchConfig.FIRST_FAILED_READ_SKIPPED_PASSES,
+            LeakwatchConfig.MAX_FAILED_READ_SKIPPED_PASSES);
+    private final DoublingSkips nestedProbes = new DoublingSkips(1, LeakwatchConfig.MAX_SKIPPED_NESTED_PROBES);
     private long lastNested;
     private boolean sawAlive;
     private int largestSlot = -1;
-    private int probesToSkip;
-    private int nextProbeSkips;
 
     /** Whether the site is backed off now, without counting a pass: nothing else may read it either. */
     boolean backedOff() {
-        return passesToSkip > 0;
+        return failedReads.active();
     }
 
     /** True while the site is backed off; counts the pass. */
     boolean skipThisPass() {
-        if (passesToSkip > 0) {
-            passesToSkip--;
-            return true;
-        }
-        return false;
+        return failedReads.skipThisPass();
     }
 
     /** A read of the site threw or was slow: it is skipped for passes that double with each failure in a row. */
     void readFailed() {
-        int penalty = nextPenalty == 0 ? LeakwatchConfig.FIRST_FAILED_READ_SKIPPED_PASSES : nextPenalty;
-        passesToSkip = penalty;
-        nextPenalty = Math.min(penalty * 2, LeakwatchConfig.MAX_FAILED_READ_SKIPPED_PASSES);
+        failedReads.miss();
     }
 
     /**
@@ -44,7 +38,7 @@ final class SiteReadState {
      * phase does not silence a site for hours.
      */
     void readWell() {
-        nextPenalty = 0;
+        failedReads.hit();
     }
 
     /** The nested elements last counted, standing in when a pass cannot count them (budget spent, change). */
@@ -58,11 +52,7 @@ final class SiteReadState {
 
     /** Whether this pass looks into the values of the site's containers; counts the pass when it does not. */
     boolean probesNestedValues() {
-        if (probesToSkip > 0) {
-            probesToSkip--;
-            return false;
-        }
-        return true;
+        return !nestedProbes.skipThisPass();
     }
 
     /**
@@ -72,12 +62,10 @@ final class SiteReadState {
      */
     void probedNestedValues(boolean foundContainers) {
         if (foundContainers) {
-            probesToSkip = 0;
-            nextProbeSkips = 0;
-            return;
+            nestedProbes.hit();
+        } else {
+            nestedProbes.miss();
         }
-        probesToSkip = nextProbeSkips == 0 ? 1 : nextProbeSkips;
-        nextProbeSkips = Math.min(probesToSkip * 2, LeakwatchConfig.MAX_SKIPPED_NESTED_PROBES);
     }
 
     /** This pass read a live container of the site. */
