@@ -34,7 +34,10 @@ final class HeapFloorTracker {
     private final SampleSeries series;
     /** The same floor over the longer span that an unconfirmed rise must cover. */
     private final SampleSeries longSeries;
-    /** Usage after each collection that reclaimed from, or traced all of, the pool. */
+    /**
+     * Usage after each collection that itself freed from, or traced all of, the pool: not after a young collection
+     * that follows the end of G1's marking, whose usage still holds what the mixed collections will free.
+     */
     private final SampleSeries confirmations;
     private long max;
     private long lastReclaimMillis = Long.MIN_VALUE;
@@ -61,7 +64,7 @@ final class HeapFloorTracker {
         if (usage.reclaimed()) {
             lastReclaimMillis = usage.timeMillis();
         }
-        if (usage.reclaimed() || usage.wholePoolCollected()) {
+        if (usage.freedByThisCollection() || usage.wholePoolCollected()) {
             confirmations.record(usage.timeMillis(), usage.usedAfterGc());
         }
     }

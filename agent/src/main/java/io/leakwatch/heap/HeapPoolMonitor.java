@@ -6,7 +6,6 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -26,60 +25,50 @@ public final class HeapPoolMonitor {
 
     private final LongSupplier clock;
     private final ArrayDeque<PoolUsageAfterGc> pending = new ArrayDeque<>();
-    private List<String> watchedPools = List.of();
-    /** Each watched pool's usage after the previous collection, or -1; written on the notification thread only. */
-    private long[] previousUsedAfter = new long[0];
+    private List<WatchedPool> watchedPools = List.of();
 
     public HeapPoolMonitor(LongSupplier clock) {
         this.clock = clock;
     }
 
-    /** Chooses the pools to watch and asks to be told of every collection; returns the pools watched. */
+    /** Chooses the pools to watch and asks to be told of every collection; returns the names of the pools watched. */
     public List<String> start(GcNotifications notifications) {
-        List<String> pools = new ArrayList<>();
+        List<WatchedPool> pools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && LongLivedPools.holdsLongLivedObjects(pool.getName())) {
-                pools.add(pool.getName());
+                pools.add(new WatchedPool(pool.getName()));
             }
         }
         watchedPools = List.copyOf(pools);
-        previousUsedAfter = new long[pools.size()];
-        Arrays.fill(previousUsedAfter, -1);
         notifications.observe(this::collected);
-        return watchedPools;
+        List<String> names = new ArrayList<>();
+        for (WatchedPool pool : watchedPools) {
+            names.add(pool.name());
+        }
+        return names;
     }
 
     private void collected(GarbageCollectionNotificationInfo info) {
-        if (CollectionKinds.reportsUsageAfterCollection(info.getGcAction())) {
-            recordUsages(info.getGcInfo(), CollectionKinds.collectsWholePool(info.getGcName(), info.getGcAction()),
-                    clock.getAsLong());
+        GcInfo gc = info.getGcInfo();
+        Map<String, MemoryUsage> before = gc.getMemoryUsageBeforeGc();
+        Map<String, MemoryUsage> after = gc.getMemoryUsageAfterGc();
+        long now = clock.getAsLong();
+        for (WatchedPool pool : watchedPools) {
+            MemoryUsage usedBefore = before.get(pool.name());
+            MemoryUsage usedAfter = after.get(pool.name());
+            if (usedBefore != null && usedAfter != null) {
+                pool.collected(now, info.getGcName(), info.getGcAction(), usedBefore.getUsed(), usedAfter.getUsed(),
+                        usedAfter.getMax()).ifPresent(this::keep);
+            }
         }
     }
 
-    private void recordUsages(GcInfo gc, boolean wholePoolCollected, long now) {
-        Map<String, MemoryUsage> before = gc.getMemoryUsageBeforeGc();
-        Map<String, MemoryUsage> after = gc.getMemoryUsageAfterGc();
-        for (int i = 0; i < watchedPools.size(); i++) {
-            String pool = watchedPools.get(i);
-            MemoryUsage usedBefore = before.get(pool);
-            MemoryUsage usedAfter = after.get(pool);
-            if (usedBefore == null || usedAfter == null || usedAfter.getMax() == 0) {
-                continue;
+    private void keep(PoolUsageAfterGc usage) {
+        synchronized (pending) {
+            if (pending.size() >= MAX_PENDING_USAGES) {
+                pending.removeFirst();
             }
-            long max = usedAfter.getMax() > 0 ? usedAfter.getMax() : Runtime.getRuntime().maxMemory();
-            // Freed by this collection, or since the previous one: on JDK 17 G1's remark and cleanup free
-            // wholly empty old regions, and report nothing.
-            long previous = previousUsedAfter[i];
-            boolean reclaimed = usedAfter.getUsed() < usedBefore.getUsed()
-                    || previous >= 0 && usedBefore.getUsed() < previous;
-            previousUsedAfter[i] = usedAfter.getUsed();
-            synchronized (pending) {
-                if (pending.size() >= MAX_PENDING_USAGES) {
-                    pending.removeFirst();
-                }
-                pending.addLast(new PoolUsageAfterGc(pool, now, usedAfter.getUsed(), max, reclaimed,
-                        wholePoolCollected));
-            }
+            pending.addLast(usage);
         }
     }
 

@@ -94,13 +94,21 @@ class HeapPoolMonitorTest {
         clock.set(7_000);
         notifications.handleNotification(FabricatedGc.of("G1 Old Generation", "end of major GC")
                 .pool(old, 2_500, 2_500, -1).notification(), null);
+        clock.set(8_000);
+        notifications.handleNotification(FabricatedGc.of("G1 Young Generation", "end of minor GC")
+                .pool(old, 2_500, 1_500, -1).notification(), null);
 
         List<PoolUsageAfterGc> drained = monitor.drainUsages();
-        assertEquals(List.of(3_000L, 2_500L, 2_500L), drained.stream().map(PoolUsageAfterGc::usedAfterGc).toList());
-        assertEquals(List.of(5_000L, 6_000L, 7_000L), drained.stream().map(PoolUsageAfterGc::timeMillis).toList());
-        assertEquals(List.of(false, true, false), drained.stream().map(PoolUsageAfterGc::reclaimed).toList(),
-                "promotion only; 500 bytes freed between the two; nothing freed");
-        assertEquals(List.of(false, false, true), drained.stream().map(PoolUsageAfterGc::wholePoolCollected).toList());
+        assertEquals(List.of(3_000L, 2_500L, 2_500L, 1_500L),
+                drained.stream().map(PoolUsageAfterGc::usedAfterGc).toList());
+        assertEquals(List.of(5_000L, 6_000L, 7_000L, 8_000L), drained.stream().map(PoolUsageAfterGc::timeMillis).toList());
+        assertEquals(List.of(false, true, false, true), drained.stream().map(PoolUsageAfterGc::reclaimed).toList(),
+                "promotion only; 500 bytes freed between the two; nothing freed; a mixed collection freed 1000");
+        assertEquals(List.of(false, false, false, true),
+                drained.stream().map(PoolUsageAfterGc::freedByThisCollection).toList(),
+                "what was freed between two collections, by the end of marking, was not freed by the second");
+        assertEquals(List.of(false, false, true, false),
+                drained.stream().map(PoolUsageAfterGc::wholePoolCollected).toList());
         assertEquals(Runtime.getRuntime().maxMemory(), drained.get(0).max(), "an undefined max is the heap's");
     }
 
