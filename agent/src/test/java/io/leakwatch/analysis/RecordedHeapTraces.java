@@ -1,0 +1,34 @@
+package io.leakwatch.analysis;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * The recorded traces, listed in {@code heap-traces/index.txt} as {@code <kind> <file> <slowest pace>}: the slowest
+ * pace at which the trace is still the shape its kind says (see the index's comments).
+ */
+final class RecordedHeapTraces {
+
+    private RecordedHeapTraces() {
+    }
+
+    /** (file, slowest pace) of the traces of one kind ({@code healthy} or {@code leak}). */
+    static Stream<Arguments> named(String kind) {
+        try (InputStream in = RecordedHeapTraces.class.getResourceAsStream("/heap-traces/index.txt")) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return reader.lines().filter(line -> line.startsWith(kind + " ")).map(line -> line.split("\\s+"))
+                    .map(fields -> Arguments.of(fields[1], Double.parseDouble(fields[2])))
+                    .collect(Collectors.toList()).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

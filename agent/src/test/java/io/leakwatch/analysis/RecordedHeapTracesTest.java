@@ -1,0 +1,93 @@
+package io.leakwatch.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.leakwatch.config.ConfigException;
+import io.leakwatch.config.ConfigParser;
+import io.leakwatch.config.LeakwatchConfig;
+
+/**
+ * The heap judgement on what real collectors did: traces of {@code LibraryHeapShapes} recorded on G1 in a 96 MB heap
+ * (as {@code HealthyHeapShapesIT} and {@code HeapLeadTimeIT} run them), some beside other busy JVMs, replayed at every
+ * pass phase and at paces from faster to twice as slow. A forked JVM shows one timing per run; a false alarm that
+ * needs a rare phase or pace shows here every time.
+ */
+class RecordedHeapTracesTest {
+
+    private static final long[] PHASES_MILLIS = {0, 50, 100, 150, 200, 250, 300, 350, 400, 450};
+    /**
+     * Each trace is replayed up to the slowest pace its index line names: slower, a healthy shape's rise with no old
+     * collection at all (the warm-up's, the promotion shape's first climb) would last the two windows after which
+     * such a rise is the leak's own shape (docs/limits.md), since G1 marks only near half full.
+     */
+    private static final double[] PACES = {0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0};
+    /** As {@code HeapLeadTimeIT}: the first heap alert comes while half the time to the error is still ahead. */
+    private static final double MIN_LEAD_FRACTION = 0.5;
+
+    private final LeakwatchConfig config;
+
+    RecordedHeapTracesTest() throws ConfigException {
+        config = new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());
+    }
+
+    static Stream<Arguments> healthyTraces() {
+        return RecordedHeapTraces.named("healthy");
+    }
+
+    static Stream<Arguments> leakTraces() {
+        return RecordedHeapTraces.named("leak");
+    }
+
+    @ParameterizedTest(name = "{0} up to pace {1}")
+    @MethodSource("healthyTraces")
+    void aHealthyShapeIsNeverReportedAtAnyPhaseOrPace(String name, double slowestPace) {
+        RecordedHeapTrace trace = RecordedHeapTrace.load(name);
+        for (double pace : PACES) {
+            if (pace > slowestPace) {
+                continue;
+            }
+            for (long phase : PHASES_MILLIS) {
+                List<Alert> alerts = trace.replay(config, phase, pace);
+                assertTrue(alerts.isEmpty(), () -> String.format("%s at pace %.2f, phase %d ms: %s", name, pace, phase,
+                        describe(alerts)));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} up to pace {1}")
+    @MethodSource("leakTraces")
+    void aLeakIsReportedWithHalfTheTimeToOutOfMemoryAheadAtAnyPhaseOrPace(String name, double slowestPace) {
+        RecordedHeapTrace trace = RecordedHeapTrace.load(name);
+        assertTrue(trace.outOfMemoryMillis().isPresent(), name + " ends in OutOfMemoryError");
+        for (double pace : PACES) {
+            if (pace > slowestPace) {
+                continue;
+            }
+            long outOfMemory = (long) (trace.outOfMemoryMillis().getAsLong() * pace);
+            for (long phase : PHASES_MILLIS) {
+                List<Alert> alerts = trace.replay(config, phase, pace);
+                assertFalse(alerts.isEmpty(), String.format("%s at pace %.2f, phase %d ms: no alert", name, pace, phase));
+                long alertedAt = alerts.get(0).time().toEpochMilli();
+                assertTrue((outOfMemory - alertedAt) / (double) outOfMemory >= MIN_LEAD_FRACTION,
+                        () -> String.format("%s at pace %.2f, phase %d ms: first alert at %d ms, out of memory at %d ms",
+                                name, pace, phase, alertedAt, outOfMemory));
+            }
+        }
+    }
+
+    private static String describe(List<Alert> alerts) {
+        return alerts.stream().map(alert -> String.format("%s at %d ms, %.1f MiB/min, used %d MiB", alert.severity(),
+                alert.time().toEpochMilli(), alert.growthPerMin() / (1 << 20), alert.heapUsedAfterGc() >> 20))
+                .collect(Collectors.joining("; "));
+    }
+}
