@@ -24,12 +24,16 @@ class HealthyHeapShapesIT {
                 .agent("packages=com.acme.scenarios,interval=500ms,window=10s")
                 .jvmOption("-XX:+UseG1GC")
                 .jvmOption("-Xmx96m")
+                .jvmOption(GcHistory.LOG_OPTION)
                 .argument(shape)
                 .start()) {
-            // Asserted, not merely awaited, so that a false alarm names itself: its pool, growth and projection.
+            // Asserted, not merely awaited, so that a false alarm names itself (its pool, growth and projection)
+            // beside what the collector did.
             await("no heap alert").during(Duration.ofSeconds(45)).atMost(Duration.ofSeconds(50))
                     .pollInterval(Duration.ofSeconds(1))
-                    .untilAsserted(() -> assertThat(jvm.alerts()).as("heap alerts for the healthy shape %s", shape)
+                    .untilAsserted(() -> assertThat(jvm.alerts())
+                            .as(() -> String.format("heap alerts for the healthy shape %s, %s; its collections: %s", shape,
+                                    jvm.stdout().isEmpty() ? "not started" : jvm.stdout().get(0), GcHistory.of(jvm.eventsFile())))
                             .filteredOn(alert -> "heap".equals(alert.kind())).isEmpty());
             assertThat(jvm.isAlive()).as("the shape runs; stderr: %s", jvm.stderr()).isTrue();
             assertThat(jvm.alerts()).filteredOn(alert -> "heap".equals(alert.kind())).isEmpty();
