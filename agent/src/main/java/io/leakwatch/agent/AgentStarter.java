@@ -78,8 +78,7 @@ final class AgentStarter {
                 new RetainedSizeEstimator(instrumentation, LeakwatchConfig.ESTIMATE_SAMPLED_ENTRIES,
                         LeakwatchConfig.ESTIMATE_MAX_OBJECTS),
                 LeakwatchConfig.MAX_SITES, LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
-        RetainedEstimates retained = new RetainedEstimates(sampler::estimateRetainedBytes,
-                LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, LeakwatchConfig.MAX_SITES);
+        RetainedEstimates retained = RetainedEstimates.of(sampler, LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, sites::nameOf);
         step("find the containers watched classes held before attach",
                 () -> fieldWrites.findExistingContainers(instrumentation, registry));

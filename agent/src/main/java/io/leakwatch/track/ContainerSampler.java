@@ -102,6 +102,11 @@ public final class ContainerSampler {
         return samples;
     }
 
+    /** Where the site's latest retained-bytes estimate is kept: in this thread's state of the site. */
+    public SiteEstimate estimateOf(int siteId) {
+        return stateOf(siteId).estimate();
+    }
+
     private SiteReadState stateOf(int siteId) {
         SiteReadState state = siteStates[siteId];
         if (state == null) {

@@ -5,7 +5,7 @@ import io.leakwatch.config.LeakwatchConfig;
 /**
  * What the sampler remembers about reading one container site from one pass to the next: how many passes the
  * site is still skipped after a failed or slow read, the nested elements it last counted and when to look into
- * its values again, and whether its last pass read a live container. Created at the site's first pass and used
+ * its values again, whether its last pass read a live container, and its latest retained-bytes estimate. Created at the site's first pass and used
  * only by the sampler thread, so its fields are plain; the application threads' state of the site is
  * {@link TrackedSite}'s.
  */
@@ -14,6 +14,7 @@ final class SiteReadState {
     private final DoublingSkips failedReads = new DoublingSkips(LeakwatchConfig.FIRST_FAILED_READ_SKIPPED_PASSES,
             LeakwatchConfig.MAX_FAILED_READ_SKIPPED_PASSES);
     private final DoublingSkips nestedProbes = new DoublingSkips(1, LeakwatchConfig.MAX_SKIPPED_NESTED_PROBES);
+    private final SiteEstimate estimate = new SiteEstimate();
     private long lastNested;
     private boolean sawAlive;
     private int largestSlot = -1;
@@ -91,5 +92,10 @@ final class SiteReadState {
 
     void rememberLargestSlot(int slot) {
         largestSlot = slot;
+    }
+
+    /** The site's latest retained-bytes estimate, kept by {@link RetainedEstimates}. */
+    SiteEstimate estimate() {
+        return estimate;
     }
 }

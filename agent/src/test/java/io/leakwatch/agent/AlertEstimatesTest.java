@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -15,16 +17,18 @@ import io.leakwatch.analysis.Alert;
 import io.leakwatch.analysis.AlertKind;
 import io.leakwatch.analysis.Severity;
 import io.leakwatch.track.RetainedEstimates;
+import io.leakwatch.track.SiteEstimate;
 
 class AlertEstimatesTest {
 
     private static final Instant NOW = Instant.ofEpochMilli(5_000);
 
     private final List<Integer> estimated = new ArrayList<>();
+    private final Map<Integer, SiteEstimate> sites = new HashMap<>();
     private final RetainedEstimates retained = new RetainedEstimates(id -> {
         estimated.add(id);
         return id == 4 ? OptionalLong.empty() : OptionalLong.of(100L * id);
-    }, 60_000, 8);
+    }, id -> sites.computeIfAbsent(id, unused -> new SiteEstimate()), 60_000);
     private final AlertEstimates alertEstimates = new AlertEstimates(retained);
 
     private static Alert container(Severity severity, int siteId) {

@@ -46,7 +46,7 @@ class OneWayPassTest {
         RetainedEstimates retained = new RetainedEstimates(id -> {
             walkedAt.add(clock.get());
             return OptionalLong.of(1_000L * walkedAt.size());
-        }, LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS, 8);
+        }, sampler::estimateOf, LeakwatchConfig.RETAINED_ESTIMATE_REFRESH_MILLIS);
         LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "com.acme.Cache#entries");
         List<Alert> alerts = new ArrayList<>();
         List<PassReport> reports = new ArrayList<>();

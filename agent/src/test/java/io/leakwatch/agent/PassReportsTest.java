@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,7 @@ import io.leakwatch.export.PassReport;
 import io.leakwatch.export.TrackingCounts;
 import io.leakwatch.track.ContainerSample;
 import io.leakwatch.track.RetainedEstimates;
+import io.leakwatch.track.SiteEstimate;
 
 class PassReportsTest {
 
@@ -47,9 +49,10 @@ class PassReportsTest {
     }
 
     private final int[] estimatesTaken = new int[100];
+    private final SiteEstimate[] sites = Stream.generate(SiteEstimate::new).limit(100).toArray(SiteEstimate[]::new);
     /** Site {@code id}'s {@code n}th estimate is {@code 1000 * id + n}, so that every estimate differs. */
     private final RetainedEstimates retained = new RetainedEstimates(
-            id -> OptionalLong.of(1_000L * id + ++estimatesTaken[id]), REFRESH_MILLIS, 100);
+            id -> OptionalLong.of(1_000L * id + ++estimatesTaken[id]), id -> sites[id], REFRESH_MILLIS);
 
     private static LeakAnalyzer analyzerOfHundredSites() throws Exception {
         LeakwatchConfig config = new ConfigParser(notice -> { }).parse("interval=500ms,window=10s", Map.of(), Map.of());

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 class RetainedEstimatesTest {
 
     private final Deque<OptionalLong> answers = new ArrayDeque<>();
+    private final SiteEstimate[] sites = {new SiteEstimate(), new SiteEstimate(), new SiteEstimate(), new SiteEstimate()};
     private int calls;
     private final RetainedEstimates retained = new RetainedEstimates(id -> {
         calls++;
         return answers.isEmpty() ? OptionalLong.empty() : answers.removeFirst();
-    }, 1_000, 4);
+    }, id -> sites[id], 1_000);
 
     @Test
     void aSiteIsEstimatedAgainOnlyOnceItsEstimateIsAPeriodOld() {
