@@ -24,7 +24,8 @@ import io.leakwatch.track.ContainerSample;
 import io.leakwatch.track.ContainerSampler;
 
 /**
- * The agent's own structures, driven directly (no instrumentation): the first sight of a container, and
+ * The agent's own structures, driven directly (no instrumentation): the first sight of a container (at a new site,
+ * and at a site that already holds one), and
  * one sampler pass over 1k, 10k and 100k tracked containers.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -47,10 +48,41 @@ public class RegistryBenchmark {
         }
     }
 
+    /**
+     * As {@link FirstSight}, but every site already holds one container: the first sight of a container at a known
+     * site, which is what a fresh container costs at a site that has room, without the once-per-site creation of
+     * the site's own state that {@link #firstSight} includes.
+     */
+    @State(Scope.Thread)
+    public static class FirstSightAtKnownSite {
+        final Object[] containers = new Object[FirstSight.SITES];
+        ContainerRegistry registry;
+
+        @Setup(Level.Invocation)
+        public void registryWithOneContainerPerSite() {
+            registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES, LeakwatchConfig.INSTANCES_PER_SITE,
+                    LeakwatchConfig.MAX_TRACKED_INSTANCES);
+            for (int i = 0; i < FirstSight.SITES; i++) {
+                registry.onFieldWrite(new ArrayList<>(), i);
+                containers[i] = new ArrayList<>();
+            }
+        }
+    }
+
     @Benchmark
     @OperationsPerInvocation(FirstSight.SITES)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public ContainerRegistry firstSight(FirstSight state) {
+        for (int site = 0; site < FirstSight.SITES; site++) {
+            state.registry.onFieldWrite(state.containers[site], site);
+        }
+        return state.registry;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FirstSight.SITES)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public ContainerRegistry firstSightAtKnownSite(FirstSightAtKnownSite state) {
         for (int site = 0; site < FirstSight.SITES; site++) {
             state.registry.onFieldWrite(state.containers[site], site);
         }
