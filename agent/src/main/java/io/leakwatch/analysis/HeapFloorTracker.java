@@ -35,10 +35,13 @@ final class HeapFloorTracker {
     /** The same floor over the longer span that an unconfirmed rise must cover. */
     private final SampleSeries longSeries;
     /**
-     * Usage after each collection that itself freed from, or traced all of, the pool: not after a young collection
-     * that follows the end of G1's marking, whose usage still holds what the mixed collections will free.
+     * Usage after each collection that traced all of the pool, and the lowest usage of each run of collections that
+     * reclaimed from it (G1's young collection after marking and the mixed ones after it), once the run has ended.
      */
     private final SampleSeries confirmations;
+    /** The lowest usage of the run of reclaiming collections still going on, or {@code NO_SAMPLE}. */
+    private long episodeLowest = NO_SAMPLE;
+    private long episodeLowestMillis;
     private long max;
     private long lastReclaimMillis = Long.MIN_VALUE;
 
@@ -64,8 +67,29 @@ final class HeapFloorTracker {
         if (usage.reclaimed()) {
             lastReclaimMillis = usage.timeMillis();
         }
-        if (usage.freedByThisCollection() || usage.wholePoolCollected()) {
+        if (usage.wholePoolCollected()) {
+            closeReclaimEpisode();
             confirmations.record(usage.timeMillis(), usage.usedAfterGc());
+        } else if (usage.reclaimed()) {
+            if (episodeLowest == NO_SAMPLE || usage.usedAfterGc() < episodeLowest) {
+                episodeLowest = usage.usedAfterGc();
+                episodeLowestMillis = usage.timeMillis();
+            }
+        } else {
+            closeReclaimEpisode();
+        }
+    }
+
+    /**
+     * A run of collections that reclaimed ended: its lowest usage is one level. Not each of them: the young
+     * collection after G1's marking ended follows a reclaim (marking frees wholly empty regions, unreported on
+     * JDK 17), but its usage still holds what the mixed collections after it free, and on a climb of promoted
+     * objects it sat above the previous run's level as a leak's would.
+     */
+    private void closeReclaimEpisode() {
+        if (episodeLowest != NO_SAMPLE) {
+            confirmations.record(episodeLowestMillis, episodeLowest);
+            episodeLowest = NO_SAMPLE;
         }
     }
 

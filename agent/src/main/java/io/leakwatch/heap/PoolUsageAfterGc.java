@@ -1,8 +1,8 @@
 package io.leakwatch.heap;
 
 /**
- * A long-lived heap pool's usage right after one collection, whether that collection (or, unreported, one since the
- * previous) reclaimed from it, and whether it collected the whole pool.
+ * A long-lived heap pool's usage right after one collection, whether that collection reclaimed from it,
+ * and whether it collected the whole pool.
  */
 public final class PoolUsageAfterGc {
 
@@ -11,7 +11,6 @@ public final class PoolUsageAfterGc {
     private final long usedAfterGc;
     private final long max;
     private final boolean reclaimed;
-    private final boolean freedByThisCollection;
     private final boolean wholePoolCollected;
 
     /** A usage after a collection that only promoted into the pool or freed part of it. */
@@ -19,24 +18,13 @@ public final class PoolUsageAfterGc {
         this(poolName, timeMillis, usedAfterGc, max, reclaimed, false);
     }
 
-    /** A usage after a collection that, when {@code reclaimed}, itself freed from the pool. */
     public PoolUsageAfterGc(String poolName, long timeMillis, long usedAfterGc, long max, boolean reclaimed,
             boolean wholePoolCollected) {
-        this(poolName, timeMillis, usedAfterGc, max, reclaimed, reclaimed, wholePoolCollected);
-    }
-
-    /**
-     * @param reclaimed             objects of the pool were freed by this collection or since the previous one
-     * @param freedByThisCollection by this collection itself: it left the pool lower than it found it
-     */
-    public PoolUsageAfterGc(String poolName, long timeMillis, long usedAfterGc, long max, boolean reclaimed,
-            boolean freedByThisCollection, boolean wholePoolCollected) {
         this.poolName = poolName;
         this.timeMillis = timeMillis;
         this.usedAfterGc = usedAfterGc;
         this.max = max;
-        this.reclaimed = reclaimed || freedByThisCollection;
-        this.freedByThisCollection = freedByThisCollection;
+        this.reclaimed = reclaimed;
         this.wholePoolCollected = wholePoolCollected;
     }
 
@@ -59,22 +47,11 @@ public final class PoolUsageAfterGc {
     }
 
     /**
-     * True when objects of this pool were freed by this collection (a full, mixed or old-generation one) or since the
-     * previous one (the end of G1's concurrent marking, which reports nothing on JDK 17), as opposed to a young
-     * collection that only promoted into it.
+     * True when the collection freed objects of this pool (a full, mixed or old-generation cycle), as
+     * opposed to a young collection that only promoted into it.
      */
     public boolean reclaimed() {
         return reclaimed;
-    }
-
-    /**
-     * True when this collection itself freed objects of the pool, leaving it lower than it found it (a full, mixed or
-     * old-generation collection); false when what was freed went before it, e.g. the wholly empty regions that the
-     * end of G1's concurrent marking frees: the usage after that collection still holds the garbage that the mixed
-     * collections free later, so it is no measure of the live set.
-     */
-    public boolean freedByThisCollection() {
-        return freedByThisCollection;
     }
 
     /**

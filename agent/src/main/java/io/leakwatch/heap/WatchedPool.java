@@ -36,10 +36,10 @@ public final class WatchedPool {
         }
         // Freed by this collection, or since the previous one: on JDK 17 G1's remark and cleanup free wholly empty
         // old regions, and report nothing.
-        boolean freedBefore = previousUsedAfter != NONE && usedBefore < previousUsedAfter;
+        boolean reclaimed = usedAfter < usedBefore || previousUsedAfter != NONE && usedBefore < previousUsedAfter;
         previousUsedAfter = usedAfter;
         return Optional.of(new PoolUsageAfterGc(name, nowMillis, usedAfter,
-                max > 0 ? max : Runtime.getRuntime().maxMemory(), freedBefore, usedAfter < usedBefore,
+                max > 0 ? max : Runtime.getRuntime().maxMemory(), reclaimed,
                 CollectionKinds.collectsWholePool(gcName, gcAction)));
     }
 }

@@ -12,15 +12,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The recorded traces, listed in {@code heap-traces/index.txt} as {@code <kind> <file> <slowest pace>}: the slowest
- * pace at which the trace is still the shape its kind says (see the index's comments).
+ * The recorded traces, listed in {@code heap-traces/index.txt} as {@code <kind> <file> <pace>}: for healthy and leak
+ * traces the slowest pace at which the trace is still the shape its kind says, for known false alarms the pace at
+ * which one is raised (see the index's comments).
  */
 final class RecordedHeapTraces {
 
     private RecordedHeapTraces() {
     }
 
-    /** (file, slowest pace) of the traces of one kind ({@code healthy} or {@code leak}). */
+    /** (file, pace) of the traces of one kind ({@code healthy}, {@code leak} or {@code known}). */
     static Stream<Arguments> named(String kind) {
         try (InputStream in = RecordedHeapTraces.class.getResourceAsStream("/heap-traces/index.txt")) {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

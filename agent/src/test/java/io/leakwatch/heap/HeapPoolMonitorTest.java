@@ -104,9 +104,6 @@ class HeapPoolMonitorTest {
         assertEquals(List.of(5_000L, 6_000L, 7_000L, 8_000L), drained.stream().map(PoolUsageAfterGc::timeMillis).toList());
         assertEquals(List.of(false, true, false, true), drained.stream().map(PoolUsageAfterGc::reclaimed).toList(),
                 "promotion only; 500 bytes freed between the two; nothing freed; a mixed collection freed 1000");
-        assertEquals(List.of(false, false, false, true),
-                drained.stream().map(PoolUsageAfterGc::freedByThisCollection).toList(),
-                "what was freed between two collections, by the end of marking, was not freed by the second");
         assertEquals(List.of(false, false, true, false),
                 drained.stream().map(PoolUsageAfterGc::wholePoolCollected).toList());
         assertEquals(Runtime.getRuntime().maxMemory(), drained.get(0).max(), "an undefined max is the heap's");
