@@ -38,16 +38,14 @@ final class GcHistory {
                 Matcher summary = SUMMARY.matcher(line);
                 if (summary.find()) {
                     kind = summary.group(3).replace("Pause ", "");
+                    // Remark and cleanup print no region counts; their summary says what they freed.
+                    if (line.contains("->") && (kind.startsWith("Remark") || kind.startsWith("Cleanup"))) {
+                        entries.add(summary.group(1) + "s " + line.substring(summary.start(3)));
+                    }
                 }
                 Matcher regions = REGIONS.matcher(line);
                 if (regions.find()) {
                     entries.add(regions.group(1) + "s " + kind + " old " + regions.group(3) + "->" + regions.group(4));
-                }
-                if (line.contains("Pause Remark") || line.contains("Pause Cleanup") || line.contains("Pause Full")) {
-                    Matcher pause = SUMMARY.matcher(line);
-                    if (pause.find() && line.contains("->")) {
-                        entries.add(pause.group(1) + "s " + line.substring(line.indexOf(pause.group(3))));
-                    }
                 }
             }
             return String.join("; ", entries);

@@ -5,9 +5,9 @@ import io.leakwatch.config.LeakwatchConfig;
 /**
  * What the sampler remembers about reading one container site from one pass to the next: how many passes the
  * site is still skipped after a failed or slow read, the nested elements it last counted and when to look into
- * its values again, whether its last pass read a live container, and its latest retained-bytes estimate. Created at the site's first pass and used
- * only by the sampler thread, so its fields are plain; the application threads' state of the site is
- * {@link TrackedSite}'s.
+ * its values again, whether its last pass read a live container, and its latest retained-bytes estimate. Created
+ * at the site's first pass and used only by the sampler thread, so its fields are plain; the application
+ * threads' state of the site is {@link TrackedSite}'s.
  */
 final class SiteReadState {
 

@@ -77,7 +77,7 @@ final class RecordedHeapTrace {
     /** The heap alerts raised by replaying the whole trace, at their replayed times. */
     List<Alert> replay(LeakwatchConfig config, long phaseMillis, double pace) {
         LeakAnalyzer analyzer = new LeakAnalyzer(config, id -> "none");
-        WatchedPool pool = null;
+        WatchedPool pool = new WatchedPool("Old");
         List<Alert> alerts = new ArrayList<>();
         int next = 0;
         long stretchedEnd = (long) (endMillis * pace);
@@ -85,7 +85,6 @@ final class RecordedHeapTrace {
             List<PoolUsageAfterGc> usages = new ArrayList<>();
             for (; next < collections.size() && stretched(collections.get(next), pace) <= pass; next++) {
                 String[] c = collections.get(next);
-                pool = pool == null ? new WatchedPool("Old") : pool;
                 pool.collected(stretched(c, pace), c[1], c[2], Long.parseLong(c[3]), Long.parseLong(c[4]),
                         Long.parseLong(c[5])).ifPresent(usages::add);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,10 +53,7 @@ class RecordedHeapTracesTest {
     @MethodSource("healthyTraces")
     void aHealthyShapeIsNeverReportedAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
-        for (double pace : PACES) {
-            if (pace > slowestPace) {
-                continue;
-            }
+        for (double pace : pacesUpTo(slowestPace)) {
             for (long phase : PHASES_MILLIS) {
                 List<Alert> alerts = trace.replay(config, phase, pace);
                 assertTrue(alerts.isEmpty(), () -> String.format("%s at pace %.2f, phase %d ms: %s", name, pace, phase,
@@ -85,10 +83,7 @@ class RecordedHeapTracesTest {
     void aLeakIsReportedWithHalfTheTimeToOutOfMemoryAheadAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
         assertTrue(trace.outOfMemoryMillis().isPresent(), name + " ends in OutOfMemoryError");
-        for (double pace : PACES) {
-            if (pace > slowestPace) {
-                continue;
-            }
+        for (double pace : pacesUpTo(slowestPace)) {
             long outOfMemory = (long) (trace.outOfMemoryMillis().getAsLong() * pace);
             for (long phase : PHASES_MILLIS) {
                 List<Alert> alerts = trace.replay(config, phase, pace);
@@ -99,6 +94,10 @@ class RecordedHeapTracesTest {
                                 name, pace, phase, alertedAt, outOfMemory));
             }
         }
+    }
+
+    private static double[] pacesUpTo(double slowestPace) {
+        return DoubleStream.of(PACES).filter(pace -> pace <= slowestPace).toArray();
     }
 
     private static String describe(List<Alert> alerts) {
