@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.leakwatch.log.EchoedValue;
 
@@ -23,10 +21,8 @@ import io.leakwatch.log.EchoedValue;
  */
 public final class ConfigParser {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
-    private static final Pattern PACKAGE_NAME =
-            Pattern.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
-                    + "(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*");
+    /** Digits a duration or number may have: nine keep every product with a unit's milliseconds in a long. */
+    private static final int MAX_DIGITS = 9;
 
     private final Consumer<String> notices;
 
@@ -64,8 +60,11 @@ public final class ConfigParser {
                         + " write -javaagent:leakwatch-agent.jar=key=value,key=value");
             }
             String name = pair.substring(0, equals).trim();
-            ConfigKey key = ConfigKey.byKey(name).orElseThrow(() -> new ConfigException("unknown key "
-                    + EchoedValue.quoted(name) + " in the agent argument; accepted keys: " + ConfigKey.acceptedKeys()));
+            ConfigKey key = ConfigKey.byKey(name);
+            if (key == null) {
+                throw new ConfigException("unknown key " + EchoedValue.quoted(name) + " in the agent argument;"
+                        + " accepted keys: " + ConfigKey.acceptedKeys());
+            }
             // Which of two spellings was meant cannot be known; silently taking one would hide the mistake.
             if (!given.add(key)) {
                 throw new ConfigException("key '" + key.key() + "' is given twice in the agent argument;"
@@ -83,9 +82,11 @@ public final class ConfigParser {
                 continue;
             }
             String key = name.substring("leakwatch.".length());
-            ConfigKey known = ConfigKey.byKey(key).orElseThrow(() -> new ConfigException(
-                    "unknown system property -D" + EchoedValue.of(name) + "; accepted: -Dleakwatch.KEY with KEY one of "
-                            + ConfigKey.acceptedKeys()));
+            ConfigKey known = ConfigKey.byKey(key);
+            if (known == null) {
+                throw new ConfigException("unknown system property -D" + EchoedValue.of(name)
+                        + "; accepted: -Dleakwatch.KEY with KEY one of " + ConfigKey.acceptedKeys());
+            }
             raw.put(known, new RawValue(property.getValue().trim(), ",", "-D" + name));
         }
     }
@@ -176,7 +177,7 @@ public final class ConfigParser {
         if (value == null) {
             return fallback;
         }
-        if (!value.text.matches("\\d{1,9}")) {
+        if (digitsAt(value.text, 0) != value.text.length()) {
             throw invalid(value, key);
         }
         int number = Integer.parseInt(value.text);
@@ -186,23 +187,38 @@ public final class ConfigParser {
         return number;
     }
 
-    /** Parses {@code 250ms}, {@code 10s}, {@code 5m} or {@code 1h} into milliseconds. */
+    /** Parses {@code 250ms}, {@code 10s}, {@code 5m} or {@code 1h} into milliseconds; -1 for anything else. */
     static long parseDurationMillis(String text) {
-        Matcher matcher = DURATION.matcher(text);
-        if (!matcher.matches()) {
+        int unitStart = digitsAt(text, 0);
+        if (unitStart < 0) {
             return -1;
         }
-        long amount = Long.parseLong(matcher.group(1));
-        switch (matcher.group(2)) {
+        long amount = Long.parseLong(text.substring(0, unitStart));
+        switch (text.substring(unitStart)) {
             case "ms":
                 return amount;
             case "s":
                 return amount * 1000;
             case "m":
                 return amount * 60_000;
-            default:
+            case "h":
                 return amount * 3_600_000;
+            default:
+                return -1;
         }
+    }
+
+    /**
+     * Where the run of ASCII digits starting at {@code start} ends, or -1 if it is empty or longer than
+     * {@link #MAX_DIGITS}. Checked by hand, not with a regular expression: the configuration is read in
+     * {@code premain}, where compiling the JDK's first patterns costs the application milliseconds of start-up.
+     */
+    private static int digitsAt(String text, int start) {
+        int end = start;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end == start || end - start > MAX_DIGITS ? -1 : end;
     }
 
     private static long parseDuration(Map<ConfigKey, RawValue> raw, ConfigKey key, long fallbackMillis)
@@ -223,12 +239,12 @@ public final class ConfigParser {
         if (value == null) {
             return packages;
         }
-        for (String item : value.text.split(Pattern.quote(value.listSeparator))) {
+        for (String item : value.text.split(value.listSeparator)) {
             String name = item.trim();
             if (name.isEmpty()) {
                 continue;
             }
-            if (!PACKAGE_NAME.matcher(name).matches()) {
+            if (!isPackageName(name)) {
                 throw new ConfigException("invalid package " + EchoedValue.quoted(name) + " in " + value.source
                         + "; expected " + ConfigKey.PACKAGES.acceptedForm() + ", items separated by '"
                         + value.listSeparator + "'");
@@ -243,6 +259,19 @@ public final class ConfigParser {
             packages.add(name);
         }
         return packages;
+    }
+
+    /** Java identifiers joined by dots, checked by hand for the reason {@link #digitsAt} gives. */
+    static boolean isPackageName(String name) {
+        boolean identifierStart = true;
+        for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
+            int c = name.codePointAt(i);
+            if (identifierStart ? !Character.isJavaIdentifierStart(c) : c != '.' && !Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+            identifierStart = c == '.';
+        }
+        return !identifierStart;
     }
 
     private static Path parsePath(RawValue value, ConfigKey key) throws ConfigException {
@@ -286,7 +315,10 @@ public final class ConfigParser {
         return copy;
     }
 
-    /** A value as written, with where it came from and how its list items are separated. */
+    /**
+     * A value as written, with where it came from and how its list items are separated: by one character that
+     * is not special in a regular expression, so that {@code String.split} takes its fast path and compiles none.
+     */
     private static final class RawValue {
         final String text;
         final String listSeparator;

@@ -110,6 +110,22 @@ class ConfigParserTest {
         assertEquals(-1, ConfigParser.parseDurationMillis("10"));
         assertEquals(-1, ConfigParser.parseDurationMillis("1.5s"));
         assertEquals(-1, ConfigParser.parseDurationMillis("ten seconds"));
+        // The edges the former regular expression, (\d{1,9})(ms|s|m|h), drew.
+        assertEquals(999_999_999L * 3_600_000, ConfigParser.parseDurationMillis("999999999h"));
+        for (String refused : List.of("1234567890s", "s", "", "10 s", "10S", "10sec", "10msms", "+10s", "-10s", "10s ")) {
+            assertEquals(-1, ConfigParser.parseDurationMillis(refused), refused);
+        }
+    }
+
+    @Test
+    void packageNamesAreJavaIdentifiersJoinedByDots() {
+        for (String accepted : List.of("com", "com.acme", "com.acme_2.$pay", "com.\u00fcbung", "a.\ud835\udc9c")) {
+            assertTrue(ConfigParser.isPackageName(accepted), accepted);
+        }
+        for (String refused : List.of("", ".", "com.", ".com", "com..acme", "1com", "com.1acme", "com.ac-me", "com acme",
+                "com.acme*", "a.\ud835")) {
+            assertFalse(ConfigParser.isPackageName(refused), refused);
+        }
     }
 
     @Test
