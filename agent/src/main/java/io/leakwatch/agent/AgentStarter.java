@@ -42,7 +42,6 @@ final class AgentStarter {
 
     /** With a valid configuration that enables the agent, once the bridge is in the boot loader. */
     static void start(LeakwatchConfig config, Instrumentation instrumentation) {
-        JdkFieldAccess.open(instrumentation);
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         // The bridge's countdowns let most writes to a full site return before any call into the agent.
         ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
@@ -54,7 +53,12 @@ final class AgentStarter {
             AgentLog.line("no packages configured: only the heap is watched;"
                     + " set packages=com.your.app to find the fields that grow");
         } else {
-            step("install the field-write instrumentation", () -> fieldWrites.install(instrumentation));
+            // Not through step(): a lambda's first use would cost the application's start-up another millisecond.
+            try {
+                fieldWrites.install(instrumentation);
+            } catch (Throwable t) {
+                reportFailed("install the field-write instrumentation", t);
+            }
         }
 
         // Everything else waits for the first sampler thread: premain's time is the application's start-up time.
@@ -74,6 +78,8 @@ final class AgentStarter {
             Thread.currentThread().interrupt();
             return;
         }
+        // Only the sampler reads JDK fields; opening java.util waits for it, out of premain.
+        JdkFieldAccess.open(instrumentation);
         ContainerSampler sampler = new ContainerSampler(registry,
                 new RetainedSizeEstimator(instrumentation, LeakwatchConfig.ESTIMATE_SAMPLED_ENTRIES,
                         LeakwatchConfig.ESTIMATE_MAX_OBJECTS),
@@ -148,7 +154,11 @@ final class AgentStarter {
         try {
             action.run();
         } catch (Throwable t) {
-            AgentLog.line("could not " + what + " (" + t + "); continuing without it");
+            reportFailed(what, t);
         }
+    }
+
+    private static void reportFailed(String what, Throwable t) {
+        AgentLog.line("could not " + what + " (" + t + "); continuing without it");
     }
 }

@@ -20,7 +20,7 @@ import io.leakwatch.log.AgentLog;
  */
 public final class FieldWriteInstrumentation {
 
-    private final LeakwatchConfig config;
+    private final InstrumentableClasses instrumentable;
     private final SiteTable sites;
     private final AtomicLong transformErrors = new AtomicLong();
     private final SkippedClasses skippedClasses = new SkippedClasses();
@@ -28,7 +28,7 @@ public final class FieldWriteInstrumentation {
     private volatile boolean watchedClassesPredateAgent;
 
     public FieldWriteInstrumentation(LeakwatchConfig config, SiteTable sites) {
-        this.config = config;
+        this.instrumentable = new InstrumentableClasses(config);
         this.sites = sites;
     }
 
@@ -36,7 +36,7 @@ public final class FieldWriteInstrumentation {
     public void install(Instrumentation instrumentation) {
         // The bridge as this class resolves it is the one the agent installs its handler on: the boot loader's.
         BridgeVisibility bridgeVisibility = new BridgeVisibility(LeakwatchBridge.class, new UnwatchableLoaderNotice());
-        instrumentation.addTransformer(new FieldWriteTransformer(this::isTransformable, sites, transformErrors,
+        instrumentation.addTransformer(new FieldWriteTransformer(instrumentable, sites, transformErrors,
                 bridgeVisibility, skippedClasses), true);
         retransformLoadedClasses(instrumentation);
     }
@@ -45,7 +45,7 @@ public final class FieldWriteInstrumentation {
     private void retransformLoadedClasses(Instrumentation instrumentation) {
         List<Class<?>> loaded = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (type.getClassLoader() != null && isTransformable(type.getName())
+            if (type.getClassLoader() != null && instrumentable.test(type.getName())
                     && instrumentation.isModifiableClass(type)) {
                 loaded.add(type);
             }
@@ -74,23 +74,10 @@ public final class FieldWriteInstrumentation {
                 reason -> AgentLog.line("could not tell which classes are initialised (" + reason
                         + "); containers that existed before attach are seen only when their field is written again"));
         initialization.ifPresent(known -> {
-            ExistingContainerScan scan = new ExistingContainerScan(this::isTransformable, known::isInitialized, sites, registry,
+            ExistingContainerScan scan = new ExistingContainerScan(instrumentable, known::isInitialized, sites, registry,
                     LeakwatchConfig.EXISTING_CONTAINER_SCAN_DEPTH, LeakwatchConfig.EXISTING_CONTAINER_SCAN_OBJECTS);
             AgentLog.line("attach: " + scan.scan(instrumentation.getAllLoadedClasses()).describe());
         });
-    }
-
-    private boolean isTransformable(String binaryName) {
-        if (binaryName.contains("$$")) {
-            return false;
-        }
-        for (String excluded : LeakwatchConfig.NEVER_INSTRUMENTED_PACKAGES) {
-            if (binaryName.startsWith(excluded) && binaryName.length() > excluded.length()
-                    && binaryName.charAt(excluded.length()) == '.') {
-                return false;
-            }
-        }
-        return config.isWatchedClass(binaryName);
     }
 
     /** Fields left uninstrumented because the site table was full. */

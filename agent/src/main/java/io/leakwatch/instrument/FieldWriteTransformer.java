@@ -82,19 +82,41 @@ final class FieldWriteTransformer implements ClassFileTransformer {
         // Given the reader, the writer keeps the constant pool as it was; frames and maxima are kept
         // too, since the inserted code leaves the stack as it found it (the visitor raises max stack).
         ClassWriter writer = new ClassWriter(reader, 0);
-        ClassHierarchy hierarchy = new ClassHierarchy(loader, jdkTypes);
-        boolean[] rewritten = {false};
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new FieldWriteVisitor(super.visitMethod(access, name, descriptor, signature, exceptions),
-                        hierarchy, sites, () -> rewritten[0] = true);
-            }
-        }, 0);
-        if (!rewritten[0]) {
+        RewritingClassVisitor rewriting = new RewritingClassVisitor(writer, new ClassHierarchy(loader, jdkTypes), sites);
+        reader.accept(rewriting, 0);
+        if (!rewriting.rewritten) {
             return null;
         }
         return writer.toByteArray();
+    }
+
+    /**
+     * Hands every method to a {@link FieldWriteVisitor} and learns whether any write was rewritten. It is its
+     * visitors' callback itself: a lambda's first use would cost the first watched class to load a millisecond.
+     */
+    private static final class RewritingClassVisitor extends ClassVisitor implements Runnable {
+
+        private final ClassHierarchy hierarchy;
+        private final SiteTable sites;
+        boolean rewritten;
+
+        RewritingClassVisitor(ClassWriter writer, ClassHierarchy hierarchy, SiteTable sites) {
+            super(Opcodes.ASM9, writer);
+            this.hierarchy = hierarchy;
+            this.sites = sites;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                String[] exceptions) {
+            return new FieldWriteVisitor(super.visitMethod(access, name, descriptor, signature, exceptions),
+                    hierarchy, sites, this);
+        }
+
+        /** A write was rewritten. */
+        @Override
+        public void run() {
+            rewritten = true;
+        }
     }
 }

@@ -13,7 +13,13 @@ final class JdkContainerTypes {
     private final ConcurrentHashMap<String, Boolean> answers = new ConcurrentHashMap<>();
 
     boolean isContainer(String internalName) {
-        return answers.computeIfAbsent(internalName, JdkContainerTypes::resolve);
+        // Not computeIfAbsent: a lambda's first use would cost the first watched class to load a millisecond more.
+        Boolean known = answers.get(internalName);
+        if (known == null) {
+            known = resolve(internalName);
+            answers.put(internalName, known);
+        }
+        return known;
     }
 
     private static boolean resolve(String internalName) {

@@ -30,18 +30,26 @@ public final class SiteTable {
         if (known != null) {
             return known;
         }
-        Integer assigned = idsByName.computeIfAbsent(name, this::assign);
-        return assigned == null ? NO_SITE : assigned;
+        return assign(name);
     }
 
-    private Integer assign(String name) {
+    /**
+     * Under the table's lock, which only class loading with a new field takes. Not computeIfAbsent: a method
+     * reference's first use would cost the first watched class to load a millisecond.
+     */
+    private synchronized int assign(String name) {
+        Integer known = idsByName.get(name);
+        if (known != null) {
+            return known;
+        }
         int id = nextId.getAndIncrement();
         if (id >= namesById.length()) {
             nextId.decrementAndGet();
             refusedSites.incrementAndGet();
-            return null;
+            return NO_SITE;
         }
         namesById.set(id, name);
+        idsByName.put(name, id);
         return id;
     }
 

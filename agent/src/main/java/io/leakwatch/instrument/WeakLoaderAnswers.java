@@ -49,8 +49,13 @@ final class WeakLoaderAnswers {
         if (get(loader) != null) {
             return false;
         }
-        byIdentity.computeIfAbsent(System.identityHashCode(loader), identity -> new ArrayList<>(1))
-                .add(new Answer(loader, yes, cleared));
+        // No computeIfAbsent: a lambda's first use costs the class being loaded (the first watched one) a millisecond.
+        List<Answer> sameIdentity = byIdentity.get(System.identityHashCode(loader));
+        if (sameIdentity == null) {
+            sameIdentity = new ArrayList<>(1);
+            byIdentity.put(System.identityHashCode(loader), sameIdentity);
+        }
+        sameIdentity.add(new Answer(loader, yes, cleared));
         return true;
     }
 

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadFactory;
  * Makes every thread the agent owns: daemon, named {@code leakwatch-*}, with no context class loader
  * (so it pins none of the application's), and reporting rather than rethrowing what escapes it.
  */
-public final class AgentThreads implements ThreadFactory {
+public final class AgentThreads implements ThreadFactory, Thread.UncaughtExceptionHandler {
 
     private final String name;
 
@@ -19,8 +19,13 @@ public final class AgentThreads implements ThreadFactory {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
-        thread.setUncaughtExceptionHandler((t, e) -> AgentLog.once("uncaught:" + name,
-                "thread " + name + " failed (" + e + "); leakwatch stops that work, the application is unaffected"));
+        thread.setUncaughtExceptionHandler(this);
         return thread;
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable error) {
+        AgentLog.once("uncaught:" + name,
+                "thread " + name + " failed (" + error + "); leakwatch stops that work, the application is unaffected");
     }
 }

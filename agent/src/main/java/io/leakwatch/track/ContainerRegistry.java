@@ -125,8 +125,16 @@ public final class ContainerRegistry implements FieldWriteHandler {
         if (!sites.compareAndSet(siteId, null, created)) {
             return sites.get(siteId);
         }
-        highestSiteId.accumulateAndGet(siteId, Math::max);
+        raiseHighestSiteId(siteId);
         return created;
+    }
+
+    /** A plain compare-and-set loop: a method reference's first use would cost the first watched write a millisecond. */
+    private void raiseHighestSiteId(int siteId) {
+        int highest = highestSiteId.get();
+        while (siteId > highest && !highestSiteId.compareAndSet(highest, siteId)) {
+            highest = highestSiteId.get();
+        }
     }
 
     /** A soft cap: concurrent first sightings may overshoot it by a few, never without bound. */
