@@ -27,6 +27,8 @@ final class AgentClassLoader extends ClassLoader {
     /** The folder of the agent jar that holds the agent's classes and resources. */
     static final String AGENT_FOLDER = "inst/";
     private static final String CLASS_SUFFIX = ".classdata";
+    private static final String AGENT_PACKAGE = "io.leakwatch.";
+    private static final String BRIDGE_PACKAGE = "io.leakwatch.bootstrap.";
 
     static {
         registerAsParallelCapable();
@@ -47,6 +49,29 @@ final class AgentClassLoader extends ClassLoader {
         this.jarUrl = agentJar.toUri().toURL();
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
         this.manifest = jar.getManifest();
+    }
+
+    /**
+     * The agent's own classes are looked up in its jar first: the platform and boot loaders never have them,
+     * and asking them first, for each of the hundred classes {@code premain} and the first watched class load,
+     * cost the application's start-up about 3 ms. The bridge's package is the exception: it lives in the
+     * boot loader, where every class that calls it finds it.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(AGENT_PACKAGE) || name.startsWith(BRIDGE_PACKAGE)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded == null) {
+                loaded = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(loaded);
+            }
+            return loaded;
+        }
     }
 
     @Override
