@@ -69,6 +69,15 @@ class DemoAppIT {
                     .startsWith("com.acme.payment.FraudService.assess(FraudService.java:" + lineAddingToTheMap() + ")")
                     .anyMatch(frame -> frame.startsWith("com.acme.payment.CheckoutHandler."));
 
+            // The heap itself: the map fills the old generation, and its pool is reported CRITICAL, with the time to
+            // exhaustion, before the demo ends (it would die of OutOfMemoryError about a minute after its 3 minutes).
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> heapCritical(demo).isPresent() || !demo.isAlive());
+            AlertRecord heap = heapCritical(demo).orElseThrow(() -> new AssertionError("no heap CRITICAL; alerts: "
+                    + demo.alerts() + "; stderr: " + demo.stderr()));
+            assertThat(heap.json().get("secondsToExhaustion").asDouble()).isPositive();
+            assertThat(heap.json().get("heapUsedAfterGc").asLong()).isLessThan(heap.json().get("heapMax").asLong());
+
             ReceivedLog record = OtlpArrivals.awaitAlertRecord(collector, LEAKING_SITE, alert.severity());
             assertThat(record.resource()).containsEntry("service.name", "payment-demo");
             assertThat(OtlpArrivals.awaitMetric(collector, "leakwatch.container.size", Map.of("site", LEAKING_SITE),
@@ -114,6 +123,12 @@ class DemoAppIT {
             }
         }
         throw new AssertionError("FraudService no longer puts into recentTransactions");
+    }
+
+    private static Optional<AlertRecord> heapCritical(ForkedJvm demo) {
+        return demo.alerts().stream()
+                .filter(alert -> "heap".equals(alert.kind()) && "CRITICAL".equals(alert.severity()))
+                .findFirst();
     }
 
     private static Optional<AlertRecord> leakAlert(ForkedJvm demo) {
