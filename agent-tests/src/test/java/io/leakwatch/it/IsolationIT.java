@@ -3,9 +3,11 @@ package io.leakwatch.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,6 +87,21 @@ class IsolationIT {
                     .filteredOn(line -> line.startsWith("plugin received"))
                     .isNotEmpty()
                     .allMatch(line -> line.equals("plugin received 0"));
+        }
+    }
+
+    @Test
+    void theBridgeIsDefinedInTheBootLoaderWithoutTurningSharingOff(@TempDir Path folder) {
+        Path classLoads = folder.resolve("class-load.log");
+        try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.BridgeTakeover")
+                .agent("packages=com.acme.scenarios,interval=250ms,window=2s")
+                .jvmOption(BridgeDefinitionLog.option(classLoads))
+                .start()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> jvm.alerts().stream()
+                            .anyMatch(alert -> "com.acme.scenarios.BridgeTakeover#leak".equals(alert.site())));
+            await().atMost(Duration.ofSeconds(10)).until(() -> BridgeDefinitionLog.definedDirectly(classLoads));
+            assertThat(jvm.stderr()).noneMatch(line -> line.contains("Sharing is only supported for boot loader classes"));
         }
     }
 }

@@ -3,9 +3,7 @@ package io.leakwatch.agent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.security.ProtectionDomain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,8 +18,8 @@ import java.util.jar.JarOutputStream;
 /**
  * Puts the bridge package into the boot class loader, where classes of every loader can see it.
  * Defining the classes directly (through the JDK's internal Unsafe, opened only to the module of the
- * agent's own class loader, which no application class is in) keeps class-data sharing on for the
- * application and prints nothing; appending a jar to the boot search path, the fallback, makes the JVM
+ * agent's own class loader, which no application class is in; see {@code BootLoaderDefiner}) keeps class-data
+ * sharing on for the application and prints nothing; appending a jar to the boot search path, the fallback, makes the JVM
  * turn sharing off for application classes and say so on stderr. The bridge's class files lie in the jar's
  * {@code bootstrap/} folder, out of reach of every other loader.
  */
@@ -48,23 +46,17 @@ final class BootstrapInjector {
         }
         try {
             defineInBootLoader(instrumentation, bridgeClasses);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             appendToBootSearchPath(instrumentation, bridgeClasses);
         }
     }
 
-    private static void defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classes)
-            throws ReflectiveOperationException {
+    private static void defineInBootLoader(Instrumentation instrumentation, Map<String, byte[]> classes) {
         Module javaBase = Object.class.getModule();
         instrumentation.redefineModule(javaBase, Set.of(), Map.of(),
                 Map.of("jdk.internal.misc", Set.of(BootstrapInjector.class.getModule())), Set.of(), Map.of());
-        Class<?> unsafeType = Class.forName("jdk.internal.misc.Unsafe");
-        Object unsafe = unsafeType.getMethod("getUnsafe").invoke(null);
-        Method defineClass = unsafeType.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, ProtectionDomain.class);
         for (Map.Entry<String, byte[]> bridgeClass : classes.entrySet()) {
-            byte[] bytes = bridgeClass.getValue();
-            defineClass.invoke(unsafe, bridgeClass.getKey(), bytes, 0, bytes.length, null, null);
+            BootLoaderDefiner.define(bridgeClass.getKey(), bridgeClass.getValue());
         }
     }
 
