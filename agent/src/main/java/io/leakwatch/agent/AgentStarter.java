@@ -62,8 +62,31 @@ final class AgentStarter {
         }
 
         // Everything else waits for the first sampler thread: premain's time is the application's start-up time.
-        new AgentThreads("sampler").newThread(() -> startAfterDelay(config, instrumentation, registry, sites,
-                fieldWrites)).start();
+        new AgentThreads("sampler").newThread(new DelayedStart(config, instrumentation, registry, sites, fieldWrites))
+                .start();
+    }
+
+    /** The rest of the start, on the first sampler thread. A class, not a lambda: see the install step above. */
+    private static final class DelayedStart implements Runnable {
+        private final LeakwatchConfig config;
+        private final Instrumentation instrumentation;
+        private final ContainerRegistry registry;
+        private final SiteTable sites;
+        private final FieldWriteInstrumentation fieldWrites;
+
+        DelayedStart(LeakwatchConfig config, Instrumentation instrumentation, ContainerRegistry registry,
+                SiteTable sites, FieldWriteInstrumentation fieldWrites) {
+            this.config = config;
+            this.instrumentation = instrumentation;
+            this.registry = registry;
+            this.sites = sites;
+            this.fieldWrites = fieldWrites;
+        }
+
+        @Override
+        public void run() {
+            startAfterDelay(config, instrumentation, registry, sites, fieldWrites);
+        }
     }
 
     /**

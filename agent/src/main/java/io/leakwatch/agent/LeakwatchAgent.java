@@ -40,7 +40,7 @@ public final class LeakwatchAgent {
         }
         LeakwatchConfig config;
         try {
-            config = new ConfigParser(AgentLog::line).parse(argument);
+            config = new ConfigParser(AgentLog.LINES).parse(argument);
         } catch (ConfigException e) {
             String outcome = e.getMessage() + "; leakwatch is disabled, the application runs normally";
             AgentLog.line(outcome);

@@ -3,6 +3,7 @@ package io.leakwatch.log;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import io.leakwatch.log.SuppressedErrors.Source;
 
@@ -20,6 +21,12 @@ public final class AgentLog {
     private static final int MAX_TOPICS = 1024;
 
     private static final Set<String> saidOnce = ConcurrentHashMap.newKeySet();
+
+    /**
+     * {@link #line} for whoever takes a {@code Consumer}. A class, not {@code AgentLog::line}: the configuration
+     * is read in {@code premain}, where a method reference's first use costs the application 1 to 3 ms.
+     */
+    public static final Consumer<String> LINES = new Lines();
 
     static {
         // The counters are first needed when printing fails, perhaps because the heap is full; a class that
@@ -58,6 +65,13 @@ public final class AgentLog {
             // The application's stream threw (or building the line ran out of memory); the caller must go on.
             SuppressedErrors.count(Source.LOG);
             return false;
+        }
+    }
+
+    private static final class Lines implements Consumer<String> {
+        @Override
+        public void accept(String message) {
+            line(message);
         }
     }
 }
