@@ -12,20 +12,20 @@ import java.util.Set;
 
 /**
  * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
- * start-up, JMH micro-benchmarks, the agent's footprint, the demo end to end and a container-churning loop.
- * Arguments choose parts ({@code startup jmh footprint e2e churn}, and {@code churn-quick}, a short churn run of
- * about a minute); none runs the first five. Results also go to
+ * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end and a
+ * container-churning loop. Arguments choose parts ({@code startup startup-jdk25 jmh footprint e2e churn}, and
+ * {@code churn-quick}, a short churn run of about a minute); none runs the first six. Results also go to
  * {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 
-    private static final Set<String> PARTS = Set.of("startup", "jmh", "footprint", "e2e", "churn", "churn-quick");
+    private static final Set<String> PARTS = Set.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn", "churn-quick");
 
     private BenchmarkSuite() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> parts = args.length == 0 ? List.of("startup", "jmh", "footprint", "e2e", "churn") : List.of(args);
+        List<String> parts = args.length == 0 ? List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn") : List.of(args);
         for (String part : parts) {
             if (!PARTS.contains(part)) {
                 System.err.println("unknown part '" + part + "'; choose from " + PARTS);
@@ -50,7 +50,11 @@ public final class BenchmarkSuite {
     private static List<String> run(String part) throws Exception {
         switch (part) {
             case "startup":
-                return StartupBenchmark.measure(20);
+                return StartupBenchmark.measure(20, Paths.get(System.getProperty("java.home")));
+            case "startup-jdk25":
+                Path java25 = Paths.get(System.getProperty("leakwatch.java25", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+                return Files.isExecutable(java25.resolve("bin").resolve("java")) ? StartupBenchmark.measure(20, java25)
+                        : List.of("no JDK 25 at " + java25 + " (-Dleakwatch.java25=...): not measured");
             case "jmh":
                 return MicroBenchmarks.measure();
             case "footprint":

@@ -44,10 +44,12 @@ public final class StartupBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        System.out.println(String.join("\n", measure(rounds)));
+        System.out.println(String.join("\n", measure(rounds, Paths.get(System.getProperty("java.home")))));
     }
 
-    static List<String> measure(int rounds) throws IOException, InterruptedException {
+    /** @param javaHome the JDK whose start-up is measured */
+    static List<String> measure(int rounds, Path javaHome) throws IOException, InterruptedException {
+        String java = javaHome.resolve("bin").resolve("java").toString();
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
         Path emptyAgentJar = EmptyAgentJar.create();
         Attributes application = new Attributes();
@@ -61,8 +63,8 @@ public final class StartupBenchmark {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((round + i) % names.size());
                 String argument = configurations.get(name);
-                double elapsed = EMPTY_AGENT.equals(argument) ? timeToFirstLine(applicationJar, emptyAgentJar, null, true)
-                        : timeToFirstLine(applicationJar, agentJar, argument, false);
+                double elapsed = EMPTY_AGENT.equals(argument) ? timeToFirstLine(java, applicationJar, emptyAgentJar, null, true)
+                        : timeToFirstLine(java, applicationJar, agentJar, argument, false);
                 if (round > 0) {
                     // Round 0 only warms the file cache.
                     millis.get(name).add(elapsed);
@@ -70,9 +72,9 @@ public final class StartupBenchmark {
             }
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK %s, %d CPUs;"
+        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK at %s, %d CPUs;"
                 + " every run's agent state checked (handler installed, application container registered)", rounds,
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors()));
+                javaHome, Runtime.getRuntime().availableProcessors()));
         double baseline = Stats.median(millis.get("no agent"));
         double anyAgent = Stats.median(millis.get(EMPTY_AGENT_NAME));
         for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
@@ -108,10 +110,10 @@ public final class StartupBenchmark {
         }
     }
 
-    private static double timeToFirstLine(Path applicationJar, Path agentJar, String agentArgument, boolean emptyAgent)
-            throws IOException, InterruptedException {
+    private static double timeToFirstLine(String java, Path applicationJar, Path agentJar, String agentArgument,
+            boolean emptyAgent) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java);
         if (emptyAgent) {
             command.add("-javaagent:" + agentJar);
         } else if (agentArgument != null) {

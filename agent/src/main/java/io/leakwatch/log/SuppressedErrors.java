@@ -1,6 +1,6 @@
 package io.leakwatch.log;
 
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -38,24 +38,34 @@ public final class SuppressedErrors {
     }
 
     private static final Source[] SOURCES = Source.values();
-    private static final AtomicLongArray counts = new AtomicLongArray(SOURCES.length);
+    /**
+     * One counter per source. Not an {@code AtomicLongArray}: its class initialisation builds a method handle for
+     * array elements, about a millisecond of the application's start-up, since {@code premain} first uses this class.
+     */
+    private static final AtomicLong[] counts = new AtomicLong[SOURCES.length];
+
+    static {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = new AtomicLong();
+        }
+    }
 
     private SuppressedErrors() {
     }
 
     public static void count(Source source) {
-        counts.incrementAndGet(source.ordinal());
+        counts[source.ordinal()].incrementAndGet();
     }
 
     /** Errors swallowed at {@code source} since start. */
     public static long total(Source source) {
-        return counts.get(source.ordinal());
+        return counts[source.ordinal()].get();
     }
 
     /** Hands every source's label and count so far to {@code reader}, zeros included. */
     public static void read(ObjLongConsumer<String> reader) {
         for (Source source : SOURCES) {
-            reader.accept(source.label(), counts.get(source.ordinal()));
+            reader.accept(source.label(), counts[source.ordinal()].get());
         }
     }
 }
