@@ -23,6 +23,7 @@ import com.acme.bench.EmptyAgent;
 public final class StartupBenchmark {
 
     private static final String APPLICATION = "com.acme.bench.Hello";
+    private static final String APPLICATION_WITH_LAMBDA = "com.acme.bench.HelloWithLambda";
     /** Stands for {@link EmptyAgent} among the agent arguments. */
     private static final String EMPTY_AGENT = "(an agent that does nothing)";
     private static final String EMPTY_AGENT_NAME = "an agent that does nothing";
@@ -42,20 +43,39 @@ public final class StartupBenchmark {
         return configurations;
     }
 
+    /** For {@code HelloWithLambda}: what any agent costs there, and leakwatch watching its package. */
+    static Map<String, String> configurationsWithLambda() {
+        Map<String, String> configurations = new LinkedHashMap<>();
+        configurations.put("no agent", null);
+        configurations.put(EMPTY_AGENT_NAME, EMPTY_AGENT);
+        configurations.put("packages, exporter=none", "packages=com.acme.bench,exporter=none");
+        return configurations;
+    }
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         System.out.println(String.join("\n", measure(rounds, Paths.get(System.getProperty("java.home")))));
     }
 
-    /** @param javaHome the JDK whose start-up is measured */
+    /**
+     * {@code Hello}, in every configuration, then {@code HelloWithLambda} without an agent, with the one that does
+     * nothing and with leakwatch.
+     *
+     * @param javaHome the JDK whose start-up is measured
+     */
     static List<String> measure(int rounds, Path javaHome) throws IOException, InterruptedException {
+        Path applicationJar = ClassesJar.create("hello-", new Attributes(), APPLICATION, APPLICATION_WITH_LAMBDA,
+                "com.acme.bench.AgentEvidence");
+        List<String> report = new ArrayList<>(measure(rounds, javaHome, applicationJar, APPLICATION, configurations()));
+        report.addAll(measure(rounds, javaHome, applicationJar, APPLICATION_WITH_LAMBDA, configurationsWithLambda()));
+        return report;
+    }
+
+    private static List<String> measure(int rounds, Path javaHome, Path applicationJar, String mainClass,
+            Map<String, String> configurations) throws IOException, InterruptedException {
         String java = javaHome.resolve("bin").resolve("java").toString();
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
         Path emptyAgentJar = EmptyAgentJar.create();
-        Attributes application = new Attributes();
-        application.put(Attributes.Name.MAIN_CLASS, APPLICATION);
-        Path applicationJar = ClassesJar.create("hello-", application, APPLICATION, "com.acme.bench.AgentEvidence");
-        Map<String, String> configurations = configurations();
         List<String> names = new ArrayList<>(configurations.keySet());
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         names.forEach(name -> millis.put(name, new ArrayList<>()));
@@ -63,8 +83,9 @@ public final class StartupBenchmark {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((round + i) % names.size());
                 String argument = configurations.get(name);
-                double elapsed = EMPTY_AGENT.equals(argument) ? timeToFirstLine(java, applicationJar, emptyAgentJar, null, true)
-                        : timeToFirstLine(java, applicationJar, agentJar, argument, false);
+                double elapsed = EMPTY_AGENT.equals(argument)
+                        ? timeToFirstLine(java, applicationJar, mainClass, emptyAgentJar, null, true)
+                        : timeToFirstLine(java, applicationJar, mainClass, agentJar, argument, false);
                 if (round > 0) {
                     // Round 0 only warms the file cache.
                     millis.get(name).add(elapsed);
@@ -72,9 +93,9 @@ public final class StartupBenchmark {
             }
         }
         List<String> report = new ArrayList<>();
-        report.add(String.format("start-up to the first line of main, %d alternating rounds, JDK at %s, %d CPUs;"
-                + " every run's agent state checked (handler installed, application container registered)", rounds,
-                javaHome, Runtime.getRuntime().availableProcessors()));
+        report.add(String.format("start-up of %s to the first line of main, %d alternating rounds, JDK at %s, %d CPUs;"
+                + " every run's agent state checked (handler installed, application container registered)", mainClass,
+                rounds, javaHome, Runtime.getRuntime().availableProcessors()));
         double baseline = Stats.median(millis.get("no agent"));
         double anyAgent = Stats.median(millis.get(EMPTY_AGENT_NAME));
         for (Map.Entry<String, List<Double>> entry : millis.entrySet()) {
@@ -110,8 +131,8 @@ public final class StartupBenchmark {
         }
     }
 
-    private static double timeToFirstLine(String java, Path applicationJar, Path agentJar, String agentArgument,
-            boolean emptyAgent) throws IOException, InterruptedException {
+    private static double timeToFirstLine(String java, Path applicationJar, String mainClass, Path agentJar,
+            String agentArgument, boolean emptyAgent) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(java);
         if (emptyAgent) {
@@ -124,7 +145,7 @@ public final class StartupBenchmark {
         // some 50 jars Hello never opens, through which the JVM looks up any agent's Premain-Class, opening each.
         command.add("-cp");
         command.add(applicationJar.toString());
-        command.add(APPLICATION);
+        command.add(mainClass);
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().keySet().removeIf(name -> name.startsWith("LEAKWATCH_") || name.startsWith("OTEL_"));
         long started = System.nanoTime();
