@@ -24,7 +24,8 @@ final class BridgeDefinitionLog {
 
     static boolean definedDirectly(Path log) {
         try {
-            return Files.exists(log) && Files.readAllLines(log).stream().anyMatch(line -> line.contains(DEFINED_DIRECTLY));
+            return Files.exists(log)
+                    && Files.readAllLines(log).stream().anyMatch(line -> line.contains(DEFINED_DIRECTLY));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

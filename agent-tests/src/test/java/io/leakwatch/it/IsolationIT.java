@@ -101,7 +101,8 @@ class IsolationIT {
                     .until(() -> jvm.alerts().stream()
                             .anyMatch(alert -> "com.acme.scenarios.BridgeTakeover#leak".equals(alert.site())));
             await().atMost(Duration.ofSeconds(10)).until(() -> BridgeDefinitionLog.definedDirectly(classLoads));
-            assertThat(jvm.stderr()).noneMatch(line -> line.contains("Sharing is only supported for boot loader classes"));
+            assertThat(jvm.stderr())
+                    .noneMatch(line -> line.contains("Sharing is only supported for boot loader classes"));
         }
     }
 }

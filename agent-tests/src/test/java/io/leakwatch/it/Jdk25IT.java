@@ -19,11 +19,12 @@ class Jdk25IT {
 
     @Test
     void reportsTheStaticMapLeakOnJava25(@TempDir Path folder) {
+        Path classLoads = folder.resolve("class-load.log");
         Assumptions.assumeTrue(Files.isExecutable(JAVA_25.resolve("bin/java")), "no JDK 25 at " + JAVA_25);
         try (ForkedJvm jvm = ForkedJvm.builder("com.acme.scenarios.ContainerLeaks")
                 .javaHome(JAVA_25)
                 .agent("packages=com.acme.scenarios,interval=500ms,window=10s")
-                .jvmOption(BridgeDefinitionLog.option(folder.resolve("class-load.log")))
+                .jvmOption(BridgeDefinitionLog.option(classLoads))
                 .start()) {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> jvm.alerts().stream()
@@ -31,7 +32,7 @@ class Jdk25IT {
             assertThat(jvm.stderr()).noneMatch(line -> line.startsWith("WARNING"));
             // Through the direct call (BootLoaderDefiner), not the fallback: the call compiled against Java 17's
             // jdk.internal.misc.Unsafe links on Java 25.
-            await().atMost(Duration.ofSeconds(10)).until(() -> BridgeDefinitionLog.definedDirectly(folder.resolve("class-load.log")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> BridgeDefinitionLog.definedDirectly(classLoads));
         }
     }
 }

@@ -18,10 +18,10 @@ import java.util.jar.JarOutputStream;
 /**
  * Puts the bridge package into the boot class loader, where classes of every loader can see it.
  * Defining the classes directly (through the JDK's internal Unsafe, opened only to the module of the
- * agent's own class loader, which no application class is in; see {@code BootLoaderDefiner}) keeps class-data
- * sharing on for the application and prints nothing; appending a jar to the boot search path, the fallback, makes the JVM
- * turn sharing off for application classes and say so on stderr. The bridge's class files lie in the jar's
- * {@code bootstrap/} folder, out of reach of every other loader.
+ * agent's own class loader, which no application class is in; see {@code BootLoaderDefiner}) keeps
+ * class-data sharing on for the application and prints nothing; appending a jar to the boot search path,
+ * the fallback, makes the JVM turn sharing off for application classes and say so on stderr. The bridge's
+ * class files lie in the jar's {@code bootstrap/} folder, out of reach of every other loader.
  */
 final class BootstrapInjector {
 

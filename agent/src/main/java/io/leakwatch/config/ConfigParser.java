@@ -177,7 +177,7 @@ public final class ConfigParser {
         if (value == null) {
             return fallback;
         }
-        if (digitsAt(value.text, 0) != value.text.length()) {
+        if (leadingDigits(value.text) != value.text.length()) {
             throw invalid(value, key);
         }
         int number = Integer.parseInt(value.text);
@@ -189,7 +189,7 @@ public final class ConfigParser {
 
     /** Parses {@code 250ms}, {@code 10s}, {@code 5m} or {@code 1h} into milliseconds; -1 for anything else. */
     static long parseDurationMillis(String text) {
-        int unitStart = digitsAt(text, 0);
+        int unitStart = leadingDigits(text);
         if (unitStart < 0) {
             return -1;
         }
@@ -209,16 +209,15 @@ public final class ConfigParser {
     }
 
     /**
-     * Where the run of ASCII digits starting at {@code start} ends, or -1 if it is empty or longer than
-     * {@link #MAX_DIGITS}. Checked by hand, not with a regular expression: the configuration is read in
+     * How many ASCII digits {@code text} starts with, or -1 if none or more than {@link #MAX_DIGITS}. Checked by hand, not with a regular expression: the configuration is read in
      * {@code premain}, where compiling the JDK's first patterns costs the application milliseconds of start-up.
      */
-    private static int digitsAt(String text, int start) {
-        int end = start;
-        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
-            end++;
+    private static int leadingDigits(String text) {
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+            digits++;
         }
-        return end == start || end - start > MAX_DIGITS ? -1 : end;
+        return digits == 0 || digits > MAX_DIGITS ? -1 : digits;
     }
 
     private static long parseDuration(Map<ConfigKey, RawValue> raw, ConfigKey key, long fallbackMillis)
@@ -261,7 +260,7 @@ public final class ConfigParser {
         return packages;
     }
 
-    /** Java identifiers joined by dots, checked by hand for the reason {@link #digitsAt} gives. */
+    /** Java identifiers joined by dots, checked by hand for the reason {@link #leadingDigits} gives. */
     static boolean isPackageName(String name) {
         boolean identifierStart = true;
         for (int i = 0; i < name.length(); i += Character.charCount(name.codePointAt(i))) {
