@@ -1,7 +1,6 @@
 package io.leakwatch.instrument;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -16,7 +15,8 @@ public final class SiteTable {
 
     private final ConcurrentHashMap<String, Integer> idsByName = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<String> namesById;
-    private final AtomicInteger nextId = new AtomicInteger();
+    /** Read and written under the table's lock only. */
+    private int nextId;
     private final AtomicLong refusedSites = new AtomicLong();
 
     public SiteTable(int capacity) {
@@ -42,14 +42,14 @@ public final class SiteTable {
         if (known != null) {
             return known;
         }
-        int id = nextId.getAndIncrement();
+        int id = nextId;
         if (id >= namesById.length()) {
-            nextId.decrementAndGet();
             refusedSites.incrementAndGet();
             return NO_SITE;
         }
         namesById.set(id, name);
         idsByName.put(name, id);
+        nextId = id + 1;
         return id;
     }
 

@@ -102,7 +102,7 @@ final class AgentClassLoader extends ClassLoader {
         byte[] bytes = new byte[(int) size];
         int read = in.readNBytes(bytes, 0, bytes.length);
         if (read != bytes.length || in.read() != -1) {
-            throw new IOException("entry of " + size + " bytes read as " + read + (read == bytes.length ? "+" : ""));
+            throw new IOException("the entry is not the " + size + " bytes the jar's directory says");
         }
         return bytes;
     }
