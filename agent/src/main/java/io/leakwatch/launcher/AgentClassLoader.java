@@ -1,5 +1,6 @@
 package io.leakwatch.launcher;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.MalformedURLException;
@@ -10,10 +11,14 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * Loads the agent's own classes from the {@code inst/} folder of the agent jar, where the application's
@@ -21,6 +26,11 @@ import java.util.jar.Manifest;
  * class path (as every {@code -javaagent} jar is) exposes only the launcher. The application sees neither
  * the agent nor its relocated libraries, a stale copy of the agent on the class path cannot win, and
  * whatever the JDK opens to the agent is opened to this loader's module alone.
+ *
+ * <p>The classes that {@code premain} and the first watched class load come from one entry,
+ * {@code inst/startup-classes.zip}, read whole when the loader is made: reading them one entry at a time, with the
+ * jar's per-entry streams running as cold, interpreted code, took several times as long. The list of those classes
+ * is {@code agent/src/build/startup-classes.txt}; {@code StartupBundleIT} holds it to what a start-up loads.
  */
 final class AgentClassLoader extends ClassLoader {
 
@@ -29,6 +39,9 @@ final class AgentClassLoader extends ClassLoader {
     private static final String CLASS_SUFFIX = ".classdata";
     private static final String AGENT_PACKAGE = "io.leakwatch.";
     private static final String BRIDGE_PACKAGE = "io.leakwatch.bootstrap.";
+    /** The start-up classes, stored uncompressed in a zip that is itself one (compressed) entry of the jar. */
+    static final String STARTUP_BUNDLE = AGENT_FOLDER + "startup-classes.zip";
+    private static final String BUNDLED_CLASS_SUFFIX = ".class";
 
     static {
         registerAsParallelCapable();
@@ -38,6 +51,12 @@ final class AgentClassLoader extends ClassLoader {
     private final URL jarUrl;
     private final ProtectionDomain protectionDomain;
     private final Manifest manifest;
+    /**
+     * The bundle's classes not yet defined, by binary name; guarded by itself. Emptied at the first class the
+     * bundle does not have, which ends the start-up it serves, so that what a configuration never loads (ASM when
+     * only the heap is watched) is not kept.
+     */
+    private final Map<String, byte[]> startupClasses;
 
     /**
      * @param parent the platform loader for the agent (the JDK modules it uses are all there or in the boot
@@ -49,6 +68,7 @@ final class AgentClassLoader extends ClassLoader {
         this.jarUrl = agentJar.toUri().toURL();
         this.protectionDomain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
         this.manifest = jar.getManifest();
+        this.startupClasses = readStartupClasses(jar);
     }
 
     /**
@@ -76,6 +96,32 @@ final class AgentClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] bytes = takeStartupClass(name);
+        if (bytes == null) {
+            bytes = readClass(name);
+        }
+        definePackageOf(name);
+        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+    }
+
+    private byte[] takeStartupClass(String name) {
+        synchronized (startupClasses) {
+            byte[] bytes = startupClasses.remove(name);
+            if (bytes == null) {
+                startupClasses.clear();
+            }
+            return bytes;
+        }
+    }
+
+    /** Whether start-up classes are still held, not yet defined; for tests. */
+    boolean holdsStartupClasses() {
+        synchronized (startupClasses) {
+            return !startupClasses.isEmpty();
+        }
+    }
+
+    private byte[] readClass(String name) throws ClassNotFoundException {
         JarEntry entry = jar.getJarEntry(AGENT_FOLDER + name.replace('.', '/') + CLASS_SUFFIX);
         if (entry == null) {
             throw new ClassNotFoundException(name);
@@ -86,8 +132,37 @@ final class AgentClassLoader extends ClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
-        definePackageOf(name);
-        return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+        return bytes;
+    }
+
+    /**
+     * The bundle's classes by binary name; none if the jar has no bundle or it cannot be read, and every class is
+     * then read from its own entry, as it would be after start-up.
+     */
+    private static Map<String, byte[]> readStartupClasses(JarFile jar) {
+        Map<String, byte[]> classes = new HashMap<>();
+        JarEntry bundle = jar.getJarEntry(STARTUP_BUNDLE);
+        if (bundle == null) {
+            return classes;
+        }
+        try {
+            byte[] bundleBytes;
+            try (InputStream in = jar.getInputStream(bundle)) {
+                bundleBytes = readFully(in, bundle.getSize());
+            }
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundleBytes))) {
+                for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    String entryName = entry.getName();
+                    if (entryName.endsWith(BUNDLED_CLASS_SUFFIX)) {
+                        String className = entryName.substring(0, entryName.length() - BUNDLED_CLASS_SUFFIX.length());
+                        classes.put(className.replace('/', '.'), readFully(in, entry.getSize()));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException unreadable) {
+            classes.clear();
+        }
+        return classes;
     }
 
     /**
