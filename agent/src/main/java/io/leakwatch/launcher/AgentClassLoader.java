@@ -28,9 +28,10 @@ import java.util.zip.ZipInputStream;
  * whatever the JDK opens to the agent is opened to this loader's module alone.
  *
  * <p>The classes that {@code premain} and the first watched class load come from one entry,
- * {@code inst/startup-classes.zip}, read whole when the loader is made: reading them one entry at a time, with the
- * jar's per-entry streams running as cold, interpreted code, took several times as long. The list of those classes
- * is {@code agent/src/build/startup-classes.txt}; {@code StartupBundleIT} holds it to what a start-up loads.
+ * {@code inst/startup-classes.zip}, read whole when the loader is made, rather than one jar entry each through the
+ * jar's per-entry streams, which run as cold, interpreted code then: about 2.4 ms less from the launcher to the
+ * application's main class (see docs/performance.md). The list of those classes is
+ * {@code agent/src/build/startup-classes.txt}; {@code StartupBundleIT} holds it to what a start-up loads.
  */
 final class AgentClassLoader extends ClassLoader {
 
