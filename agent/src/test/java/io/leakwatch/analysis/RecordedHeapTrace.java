@@ -1,16 +1,8 @@
 package io.leakwatch.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.leakwatch.config.LeakwatchConfig;
 import io.leakwatch.heap.PoolUsageAfterGc;
@@ -22,8 +14,6 @@ import io.leakwatch.heap.WatchedPool;
  * the trace's time stretched by {@code pace} (a slower machine, a slower program: the same shape, over longer).
  */
 final class RecordedHeapTrace {
-
-    private static final Pattern END = Pattern.compile("# end (\\d+)(?:, OutOfMemoryError at (\\d+))?");
 
     private final String name;
     private final List<String[]> collections;
@@ -38,31 +28,8 @@ final class RecordedHeapTrace {
     }
 
     static RecordedHeapTrace load(String name) {
-        try (InputStream in = RecordedHeapTrace.class.getResourceAsStream("/heap-traces/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no trace " + name);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> collections = new ArrayList<>();
-            long end = -1;
-            OptionalLong outOfMemory = OptionalLong.empty();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                Matcher ended = END.matcher(line);
-                if (ended.matches()) {
-                    end = Long.parseLong(ended.group(1));
-                    outOfMemory = ended.group(2) == null ? OptionalLong.empty()
-                            : OptionalLong.of(Long.parseLong(ended.group(2)));
-                } else if (!line.startsWith("#") && !line.isBlank()) {
-                    collections.add(line.split("\t"));
-                }
-            }
-            if (end < 0) {
-                throw new IllegalArgumentException("trace " + name + " has no end line");
-            }
-            return new RecordedHeapTrace(name, collections, end, outOfMemory);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RecordedTraceFile file = RecordedTraceFile.read("heap-traces", name);
+        return new RecordedHeapTrace(name, file.rows, file.endMillis, file.outOfMemoryMillis);
     }
 
     String name() {

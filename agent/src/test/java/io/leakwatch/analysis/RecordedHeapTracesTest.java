@@ -42,11 +42,11 @@ class RecordedHeapTracesTest {
     }
 
     static Stream<Arguments> healthyTraces() {
-        return RecordedHeapTraces.named("healthy");
+        return RecordedTraces.named("heap-traces", "healthy");
     }
 
     static Stream<Arguments> leakTraces() {
-        return RecordedHeapTraces.named("leak");
+        return RecordedTraces.named("heap-traces", "leak");
     }
 
     @ParameterizedTest(name = "{0} up to pace {1}")
@@ -63,7 +63,7 @@ class RecordedHeapTracesTest {
     }
 
     static Stream<Arguments> knownFalseAlarms() {
-        return RecordedHeapTraces.named("known");
+        return RecordedTraces.named("heap-traces", "known");
     }
 
     /** A known false alarm is pinned, so that the change that mends it also moves its trace among the healthy. */
