@@ -44,6 +44,8 @@ final class HeapFloorTracker {
     private long episodeLowestMillis;
     private long max;
     private long lastReclaimMillis = Long.MIN_VALUE;
+    /** Whether the latest judgement found growth that the collections which freed from the pool confirm. */
+    private boolean confirmedByCollections;
 
     HeapFloorTracker(long windowMillis, long intervalMillis) {
         this.windowMillis = windowMillis;
@@ -115,8 +117,9 @@ final class HeapFloorTracker {
         long minimumGrowth = Math.max(LeakwatchConfig.MIN_HEAP_GROWTH_BYTES,
                 (long) (max * LeakwatchConfig.MIN_HEAP_GROWTH_FRACTION_OF_MAX));
         Trend measured = detector.evaluate(series, nowMillis, minimumGrowth, TrendDetector.Shape.FLOOR_RISES);
-        if (measured.persistentGrowth() && collectionsConfirm(measured, nowMillis, minimumGrowth)
-                && keepsPace(partFloors(series, nowMillis - windowMillis, windowMillis, WINDOW_PARTS))) {
+        confirmedByCollections = measured.persistentGrowth() && collectionsConfirm(measured, nowMillis, minimumGrowth)
+                && keepsPace(partFloors(series, nowMillis - windowMillis, windowMillis, WINDOW_PARTS));
+        if (confirmedByCollections) {
             return measured;
         }
         Trend rise = unconfirmedRise(nowMillis, minimumGrowth);
@@ -125,6 +128,14 @@ final class HeapFloorTracker {
         }
         // Not yet a leak; but a floor still rising over the longer span keeps an alert from resolving.
         return rise.netGrowth() && !measured.netGrowth() ? rise : measured.withoutPersistentGrowth();
+    }
+
+    /**
+     * Whether the latest {@link #judge} found growth confirmed by collections that freed from the pool, and not
+     * only a rise with nothing freed.
+     */
+    boolean confirmedByCollections() {
+        return confirmedByCollections;
     }
 
     /**
