@@ -15,6 +15,9 @@ import java.util.List;
  * {@code -XX:MaxMetaspaceSize} and {@code -XX:+ExitOnOutOfMemoryError}).</li>
  * <li>{@code churn}: the same pace of loaders, of which only the 50 newest are kept: the others and their
  * classes are unloaded by the collections that class metadata itself sets off.</li>
+ * <li>{@code churn-beside-a-field-leak}: {@code churn}, and a static list that keeps every plugin's name: a
+ * container leak of about 350 kB a minute, whose alert starts the agent's evidence recording, and so loads
+ * Flight Recorder's classes into Metaspace mid-churn (watch {@code org.other.scenarios}).</li>
  * <li>{@code warmup}: 600 loaders over the first few seconds, at a pace that falls off, kept; then nothing.</li>
  * </ul>
  * The first argument is the shape, the second the loaders defined per second. Prints
@@ -23,6 +26,8 @@ import java.util.List;
 public final class ClassLoaderShapes {
 
     private static final List<ClassLoader> REGISTRY = new ArrayList<>();
+    /** The names of every plugin rendered, never forgotten, in the {@code churn-beside-a-field-leak} shape. */
+    private static List<String> renderedNames = new ArrayList<>();
     private static final int CHURN_KEPT = 50;
     private static final int WARMUP_LOADERS = 600;
     /** Short-lived garbage escapes through here, so the JIT cannot optimise its allocation away. */
@@ -53,6 +58,7 @@ public final class ClassLoaderShapes {
             switch (shape) {
                 case "leak":
                 case "churn":
+                case "churn-beside-a-field-leak":
                     due = elapsedMillis * loadersPerSecond / 1000;
                     break;
                 case "warmup":
@@ -66,8 +72,11 @@ public final class ClassLoaderShapes {
                 Class<?> defining = loader.define(plugin);
                 lastGarbage = defining.getMethod("render", String.class, int.class).invoke(null, "p", 2);
                 REGISTRY.add(loader);
-                if (shape.equals("churn") && REGISTRY.size() > CHURN_KEPT) {
+                if (shape.startsWith("churn") && REGISTRY.size() > CHURN_KEPT) {
                     REGISTRY.remove(0);
+                }
+                if (shape.equals("churn-beside-a-field-leak")) {
+                    renderedNames.add("plugin-" + defined);
                 }
             }
             for (long dueGarbage = elapsedMillis * 8; garbageChunks < dueGarbage; garbageChunks++) {
