@@ -1,12 +1,8 @@
 package io.leakwatch.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +21,6 @@ import io.leakwatch.config.LeakwatchConfig;
  */
 class RecordedHeapTracesTest {
 
-    private static final long[] PHASES_MILLIS = {0, 50, 100, 150, 200, 250, 300, 350, 400, 450};
     /**
      * Each trace is replayed up to the slowest pace its index line names: slower, a healthy shape's rise with no old
      * collection at all (the warm-up's, the promotion shape's first climb) would last the two windows after which
@@ -53,13 +48,8 @@ class RecordedHeapTracesTest {
     @MethodSource("healthyTraces")
     void aHealthyShapeIsNeverReportedAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
-        for (double pace : pacesUpTo(slowestPace)) {
-            for (long phase : PHASES_MILLIS) {
-                List<Alert> alerts = trace.replay(config, phase, pace);
-                assertTrue(alerts.isEmpty(), () -> String.format("%s at pace %.2f, phase %d ms: %s", name, pace, phase,
-                        describe(alerts)));
-            }
-        }
+        RecordedTraces.assertNeverReported(name, RecordedTraces.pacesUpTo(PACES, slowestPace),
+                (phase, pace) -> trace.replay(config, phase, pace));
     }
 
     static Stream<Arguments> knownFalseAlarms() {
@@ -72,7 +62,7 @@ class RecordedHeapTracesTest {
     void aKnownFalseAlarmIsStillRaised(String name, double pace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
         boolean raised = false;
-        for (long phase : PHASES_MILLIS) {
+        for (long phase : RecordedTraces.PHASES_MILLIS) {
             raised |= !trace.replay(config, phase, pace).isEmpty();
         }
         assertTrue(raised, name + " no longer raises an alert at pace " + pace + ": list it as healthy");
@@ -83,26 +73,7 @@ class RecordedHeapTracesTest {
     void aLeakIsReportedWithHalfTheTimeToOutOfMemoryAheadAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
         assertTrue(trace.outOfMemoryMillis().isPresent(), name + " ends in OutOfMemoryError");
-        for (double pace : pacesUpTo(slowestPace)) {
-            long outOfMemory = (long) (trace.outOfMemoryMillis().getAsLong() * pace);
-            for (long phase : PHASES_MILLIS) {
-                List<Alert> alerts = trace.replay(config, phase, pace);
-                assertFalse(alerts.isEmpty(), String.format("%s at pace %.2f, phase %d ms: no alert", name, pace, phase));
-                long alertedAt = alerts.get(0).time().toEpochMilli();
-                assertTrue((outOfMemory - alertedAt) / (double) outOfMemory >= MIN_LEAD_FRACTION,
-                        () -> String.format("%s at pace %.2f, phase %d ms: first alert at %d ms, out of memory at %d ms",
-                                name, pace, phase, alertedAt, outOfMemory));
-            }
-        }
-    }
-
-    private static double[] pacesUpTo(double slowestPace) {
-        return DoubleStream.of(PACES).filter(pace -> pace <= slowestPace).toArray();
-    }
-
-    private static String describe(List<Alert> alerts) {
-        return alerts.stream().map(alert -> String.format("%s at %d ms, %.1f MiB/min, used %d MiB", alert.severity(),
-                alert.time().toEpochMilli(), alert.growthPerMin() / (1 << 20), alert.heapUsedAfterGc() >> 20))
-                .collect(Collectors.joining("; "));
+        RecordedTraces.assertReportedAhead(name, RecordedTraces.pacesUpTo(PACES, slowestPace),
+                trace.outOfMemoryMillis().getAsLong(), MIN_LEAD_FRACTION, (phase, pace) -> trace.replay(config, phase, pace));
     }
 }

@@ -1,12 +1,8 @@
 package io.leakwatch.analysis;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +23,6 @@ import io.leakwatch.config.LeakwatchConfig;
  */
 class RecordedMetaspaceTracesTest {
 
-    private static final long[] PHASES_MILLIS = {0, 50, 100, 150, 200, 250, 300, 350, 400, 450};
     private static final double[] PACES = {0.8, 0.9, 1.0, 1.1, 1.25, 1.5};
     private static final double MIN_LEAD_FRACTION = 0.5;
 
@@ -49,14 +44,8 @@ class RecordedMetaspaceTracesTest {
     @MethodSource("healthyTraces")
     void aHealthyShapeIsNeverReportedAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedMetaspaceTrace trace = RecordedMetaspaceTrace.load(name);
-        for (double pace : pacesUpTo(slowestPace)) {
-            for (long phase : PHASES_MILLIS) {
-                List<Alert> alerts = trace.replay(config, phase, pace);
-                assertTrue(alerts.isEmpty(), () -> String.format("%s at pace %.2f, phase %d ms: %s", name, pace, phase,
-                        alerts.stream().map(alert -> alert.severity() + " at " + alert.time().toEpochMilli() + " ms")
-                                .collect(Collectors.joining("; "))));
-            }
-        }
+        RecordedTraces.assertNeverReported(name, RecordedTraces.pacesUpTo(PACES, slowestPace),
+                (phase, pace) -> trace.replay(config, phase, pace));
     }
 
     @ParameterizedTest(name = "{0} up to pace {1}")
@@ -64,20 +53,7 @@ class RecordedMetaspaceTracesTest {
     void aLeakIsReportedWithHalfTheTimeToOutOfMemoryAheadAtAnyPhaseOrPace(String name, double slowestPace) {
         RecordedMetaspaceTrace trace = RecordedMetaspaceTrace.load(name);
         assertTrue(trace.outOfMemoryMillis().isPresent(), name + " ends in OutOfMemoryError");
-        for (double pace : pacesUpTo(slowestPace)) {
-            long outOfMemory = (long) (trace.outOfMemoryMillis().getAsLong() * pace);
-            for (long phase : PHASES_MILLIS) {
-                List<Alert> alerts = trace.replay(config, phase, pace);
-                assertFalse(alerts.isEmpty(), String.format("%s at pace %.2f, phase %d ms: no alert", name, pace, phase));
-                long alertedAt = alerts.get(0).time().toEpochMilli();
-                assertTrue((outOfMemory - alertedAt) / (double) outOfMemory >= MIN_LEAD_FRACTION,
-                        () -> String.format("%s at pace %.2f, phase %d ms: first alert at %d ms, out of memory at %d ms",
-                                name, pace, phase, alertedAt, outOfMemory));
-            }
-        }
-    }
-
-    private static double[] pacesUpTo(double slowestPace) {
-        return DoubleStream.of(PACES).filter(pace -> pace <= slowestPace).toArray();
+        RecordedTraces.assertReportedAhead(name, RecordedTraces.pacesUpTo(PACES, slowestPace),
+                trace.outOfMemoryMillis().getAsLong(), MIN_LEAD_FRACTION, (phase, pace) -> trace.replay(config, phase, pace));
     }
 }
