@@ -13,19 +13,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What the agent costs an allocation-heavy loop whose every operation writes fresh containers to an instrumented
- * field ({@link CheckoutLoop}): rounds of three forked JVMs (no agent, an agent that does nothing, leakwatch), each
- * measuring operations per second over a fixed period after a warm-up. A run with leakwatch counts only if the loop
- * proves the agent was watching it (its handler installed and containers registered), and one without only if it
- * was not.
+ * field ({@link CheckoutLoop}): rounds of four forked JVMs (no agent, an agent that does nothing, leakwatch watching
+ * no package, leakwatch watching the loop), each measuring operations per second over a fixed period after a
+ * warm-up. Leakwatch watching no package has its threads, its heap watching and its start-up, but no instrumented
+ * write: it tells the cost of being there from the cost of the writes. A run counts only if the loop proves which
+ * agent it had: leakwatch watching it (its handler installed and containers registered), leakwatch idle (its
+ * handler installed, nothing registered), the agent that does nothing, or none.
  */
 public final class ChurnThroughputBenchmark {
 
     static final String AGENT_OPTIONS = "packages=com.acme.bench,interval=1s,window=5m,exporter=none";
+    /** The same, watching no package: only the heap. */
+    static final String IDLE_AGENT_OPTIONS = "interval=1s,window=5m,exporter=none";
     private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
     private static final String OPS = "ops/s ";
     private static final String OPS_PER_CPU = "ops/cpu-s ";
     private static final String AGENT = "agent: ";
     private static final String WATCHED = "handler io.leakwatch.";
+    private static final String NOTHING_REGISTERED = "registrations=0 ";
+
+    /** Which agent a run must prove it had. */
+    enum Expected {
+        NO_AGENT, EMPTY_AGENT, LEAKWATCH_IDLE, LEAKWATCH_WATCHING
+    }
 
     private ChurnThroughputBenchmark() {
     }
@@ -39,10 +49,10 @@ public final class ChurnThroughputBenchmark {
     }
 
     /**
-     * The report lines: every round, the ratios of each, their medians and ranges. A round runs three JVMs, in an
+     * The report lines: every round, the ratios of each, their medians and ranges. A round runs four JVMs, in an
      * order that rotates from round to round: without an agent, with an agent that does nothing (what any
      * {@code -javaagent} costs, and a measure of how far two arms that should be equal drift apart on this machine),
-     * and with leakwatch.
+     * with leakwatch watching no package, and with leakwatch watching the loop.
      */
     static List<String> measure(int rounds, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
@@ -51,42 +61,50 @@ public final class ChurnThroughputBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "churn: %d rounds, %d s measured after %d s warm-up, one thread, %s, agent %s",
                 rounds, measureSeconds, warmupSeconds, HEAP, AGENT_OPTIONS));
-        lines.add("round  none ops/s  empty-agent ops/s  leakwatch ops/s  leakwatch/none  empty/none  leakwatch/empty"
-                + "  cpu leakwatch/none  leakwatch evidence");
+        lines.add("round  none ops/s  empty-agent ops/s  idle-leakwatch ops/s  leakwatch ops/s  leakwatch/none  empty/none"
+                + "  leakwatch/empty  idle/none  cpu leakwatch/none  leakwatch evidence");
         List<Double> leakwatchToNone = new ArrayList<>();
+        List<Double> idleToNone = new ArrayList<>();
         List<Double> emptyToNone = new ArrayList<>();
         List<Double> leakwatchToEmpty = new ArrayList<>();
         List<Double> cpuLeakwatchToNone = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Run none = null;
             Run empty = null;
+            Run idle = null;
             Run leakwatch = null;
-            // Rotating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over all three.
-            for (int position = 0; position < 3; position++) {
-                int arm = (round + position) % 3;
+            // Rotating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over all four.
+            for (int position = 0; position < 4; position++) {
+                int arm = (round + position) % 4;
                 if (arm == 0) {
-                    none = run(List.of(), false, false, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                    none = run(List.of(), Expected.NO_AGENT, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
                 } else if (arm == 1) {
-                    empty = run(List.of("-javaagent:" + emptyAgentJar), false, true, CheckoutLoop.class.getName(),
-                            warmupSeconds, measureSeconds);
+                    empty = run(List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT,
+                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                } else if (arm == 2) {
+                    idle = run(List.of("-javaagent:" + agentJar + "=" + IDLE_AGENT_OPTIONS), Expected.LEAKWATCH_IDLE,
+                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
                 } else {
                     leakwatch = run(agentJar, warmupSeconds, measureSeconds);
                 }
             }
             leakwatchToNone.add(leakwatch.opsPerSecond / none.opsPerSecond);
+            idleToNone.add(idle.opsPerSecond / none.opsPerSecond);
             emptyToNone.add(empty.opsPerSecond / none.opsPerSecond);
             leakwatchToEmpty.add(leakwatch.opsPerSecond / empty.opsPerSecond);
             cpuLeakwatchToNone.add(leakwatch.opsPerCpuSecond / none.opsPerCpuSecond);
-            String line = String.format(Locale.ROOT, "%5d  %10.0f  %17.0f  %15.0f  %14.3f  %10.3f  %15.3f  %18.3f  %s",
-                    round, none.opsPerSecond, empty.opsPerSecond, leakwatch.opsPerSecond,
-                    last(leakwatchToNone), last(emptyToNone), last(leakwatchToEmpty), last(cpuLeakwatchToNone),
-                    leakwatch.evidence);
+            String line = String.format(Locale.ROOT,
+                    "%5d  %10.0f  %17.0f  %20.0f  %15.0f  %14.3f  %10.3f  %15.3f  %9.3f  %18.3f  %s",
+                    round, none.opsPerSecond, empty.opsPerSecond, idle.opsPerSecond, leakwatch.opsPerSecond,
+                    last(leakwatchToNone), last(emptyToNone), last(leakwatchToEmpty), last(idleToNone),
+                    last(cpuLeakwatchToNone), leakwatch.evidence);
             System.err.println(line);
             lines.add(line);
         }
         lines.add(median("throughput leakwatch/none", leakwatchToNone));
         lines.add(median("throughput of an agent that does nothing/none", emptyToNone));
         lines.add(median("throughput leakwatch/an agent that does nothing", leakwatchToEmpty));
+        lines.add(median("throughput leakwatch watching no package/none", idleToNone));
         lines.add(median("operations per process CPU second leakwatch/none", cpuLeakwatchToNone));
         return lines;
     }
@@ -109,15 +127,13 @@ public final class ChurnThroughputBenchmark {
     static Run run(Path agentJar, String mainClass, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
         List<String> agentArguments = agentJar == null ? List.of() : List.of("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
-        return run(agentArguments, agentJar != null, false, mainClass, warmupSeconds, measureSeconds);
+        return run(agentArguments, agentJar == null ? Expected.NO_AGENT : Expected.LEAKWATCH_WATCHING, mainClass,
+                warmupSeconds, measureSeconds);
     }
 
-    /**
-     * One loop JVM with these extra options; it counts only if leakwatch was watching it exactly when
-     * {@code leakwatchExpected}, and the agent that does nothing ran in it exactly when {@code emptyAgentExpected}.
-     */
-    private static Run run(List<String> agentArguments, boolean leakwatchExpected, boolean emptyAgentExpected,
-            String mainClass, int warmupSeconds, int measureSeconds) throws IOException, InterruptedException {
+    /** One loop JVM with these extra options; it counts only if the loop reports the agent {@code expected}. */
+    private static Run run(List<String> agentArguments, Expected expected, String mainClass, int warmupSeconds,
+            int measureSeconds) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(HEAP);
         arguments.addAll(agentArguments);
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
@@ -137,13 +153,19 @@ public final class ChurnThroughputBenchmark {
         if (ops == null || opsPerCpu == null || evidence == null) {
             throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr " + stderr);
         }
-        boolean watched = evidence.startsWith(WATCHED) && !evidence.contains("registrations=0 ");
-        if (leakwatchExpected != watched || emptyAgentExpected != evidence.endsWith(EmptyAgent.RAN_EVIDENCE)) {
-            throw new IllegalStateException("expected " + (leakwatchExpected ? "the agent watching"
-                    : emptyAgentExpected ? "the agent that does nothing" : "no agent")
-                    + " but the loop reports: " + evidence + "; stderr " + stderr);
+        if (reported(evidence) != expected) {
+            throw new IllegalStateException("expected " + expected + " but the loop reports: " + evidence + "; stderr "
+                    + stderr);
         }
         return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);
+    }
+
+    /** Which agent the loop's {@code agent:} line says it had. */
+    private static Expected reported(String evidence) {
+        if (evidence.startsWith(WATCHED)) {
+            return evidence.contains(NOTHING_REGISTERED) ? Expected.LEAKWATCH_IDLE : Expected.LEAKWATCH_WATCHING;
+        }
+        return evidence.endsWith(EmptyAgent.RAN_EVIDENCE) ? Expected.EMPTY_AGENT : Expected.NO_AGENT;
     }
 
     private static String find(List<String> lines, String prefix) {
