@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import io.leakwatch.bootstrap.FieldWriteHandler;
+import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.config.LeakwatchConfig;
 
 /**
@@ -18,7 +19,10 @@ import io.leakwatch.config.LeakwatchConfig;
 public final class ContainerRegistry implements FieldWriteHandler {
 
     private final AtomicReferenceArray<TrackedSite> sites;
-    /** Per site, writes to let pass unexamined: the bridge's countdowns in the agent, an array of its own in tests. */
+    /**
+     * Per stripe of threads and site, writes to let pass unexamined: the bridge's countdowns in the agent, an array of
+     * its own in tests.
+     */
     private final int[] writesToLetPass;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
@@ -33,18 +37,20 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private volatile WeakReference<Object> collectionCanary = new WeakReference<>(new Object());
     private volatile int collections;
     /**
-     * Looks at full sites that found nothing to take; plain and racy, an approximate reading. Counted only there,
-     * where the back-off makes it rare, so that writes to sites with room share no counter.
+     * Looks at full sites that found nothing to take. Counted only there, where the back-off makes it rare, so that
+     * writes to sites with room share no counter; an adder, because a plain field that every looking thread stored to
+     * passed the registry's cache line from core to core.
      */
-    private long fullSiteLooks;
+    private final LongAdder fullSiteLooks = new LongAdder();
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
-        this(new int[maxSites], instancesPerSite, maxTrackedInstances);
+        this(new int[LeakwatchBridge.STRIPES * maxSites], instancesPerSite, maxTrackedInstances);
     }
 
     /**
-     * A registry whose full sites set their countdowns in {@code writesToLetPass}, one per site (its length is the
-     * number of sites): the bridge's, which lets most writes to a full site return before any call to this class.
+     * A registry whose full sites set their countdowns in {@code writesToLetPass}, {@link LeakwatchBridge#STRIPES}
+     * blocks of one per site (a block's length is the number of sites): the bridge's, which lets most writes to a
+     * full site return before any call to this class.
      */
     public ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances) {
         this(writesToLetPass, instancesPerSite, maxTrackedInstances,
@@ -52,13 +58,13 @@ public final class ContainerRegistry implements FieldWriteHandler {
     }
 
     ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
-        this(new int[maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
+        this(new int[LeakwatchBridge.STRIPES * maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
     }
 
     private ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances,
             int maxUnexaminedWrites) {
         this.writesToLetPass = writesToLetPass;
-        this.sites = new AtomicReferenceArray<>(writesToLetPass.length);
+        this.sites = new AtomicReferenceArray<>(writesToLetPass.length / LeakwatchBridge.STRIPES);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
         this.maxUnexaminedWrites = maxUnexaminedWrites;
@@ -70,12 +76,13 @@ public final class ContainerRegistry implements FieldWriteHandler {
      */
     @Override
     public void onFieldWrite(Object container, int siteId) {
-        if (siteId < 0 || siteId >= writesToLetPass.length) {
+        if (siteId < 0 || siteId >= sites.length()) {
             return;
         }
-        int left = writesToLetPass[siteId];
+        int countdown = LeakwatchBridge.currentStripe() * sites.length() + siteId;
+        int left = writesToLetPass[countdown];
         if (left > 0) {
-            writesToLetPass[siteId] = left - 1;
+            writesToLetPass[countdown] = left - 1;
             return;
         }
         examine(container, siteId, sites.get(siteId));
@@ -96,7 +103,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
                 registrations.increment();
             }
             site.backOff(maxUnexaminedWrites);
-            fullSiteLooks++;
+            fullSiteLooks.increment();
             return;
         }
         if (site.holds(container)) {
@@ -190,9 +197,9 @@ public final class ContainerRegistry implements FieldWriteHandler {
         return trackedInstances.get();
     }
 
-    /** Writes to full sites that looked and found no slot to take, since start; approximate (racy), for diagnosis. */
+    /** Writes to full sites that looked and found no slot to take, since start, for diagnosis. */
     public long fullSiteLooks() {
-        return fullSiteLooks;
+        return fullSiteLooks.sum();
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.leakwatch.track;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+
+import io.leakwatch.bootstrap.LeakwatchBridge;
 
 /**
  * The few containers, held weakly, that were written to one field site. A high-churn site keeps only
@@ -16,18 +19,14 @@ final class TrackedSite {
     /** The registry's collection count when the slots were last looked at for a collected container; racy. */
     private int lookedAtCollection = -1;
     /**
-     * Per site, writes still to let pass without a look, counted down by whoever hands writes over (the bridge):
-     * plain and racy on purpose. This site sets its own entry, {@code writesToLetPass[siteId]}.
+     * Per stripe of threads and site, writes still to let pass without a look, counted down by whoever hands writes
+     * over (the bridge): plain and racy on purpose. {@link LeakwatchBridge#STRIPES} blocks of {@code sitesPerStripe};
+     * this site sets its own entry in the looking thread's block, and clears it in all of them.
      */
     private final int[] writesToLetPass;
+    private final int sitesPerStripe;
     /** The longest pause the next look that finds the site still full may set; doubles each time. */
     private int backOff;
-    /**
-     * Xorshift state that varies each pause between half and all of {@link #backOff}, so that the looks do not fall
-     * into step with a periodic pattern of writes (every 16th write the same long-lived list, say) and miss it
-     * for ever. Racy like the countdown; only looks, which are rare, advance it.
-     */
-    private int jitter;
     /**
      * The slot that the next look finding this site full may give to the container being written, or -1: chosen by
      * the sampler each pass (the slot whose container read smallest, never the largest) and taken at most once.
@@ -39,8 +38,8 @@ final class TrackedSite {
     TrackedSite(int siteId, int capacity, int[] writesToLetPass) {
         this.siteId = siteId;
         this.writesToLetPass = writesToLetPass;
+        this.sitesPerStripe = writesToLetPass.length / LeakwatchBridge.STRIPES;
         this.slots = new AtomicReferenceArray<>(capacity);
-        this.jitter = siteId * 0x9E3779B9 | 1;
     }
 
     int siteId() {
@@ -55,19 +54,27 @@ final class TrackedSite {
      */
     void backOff(int maxUnexamined) {
         int limit = backOff;
-        int x = jitter;
-        x ^= x << 13;
-        x ^= x >>> 17;
-        x ^= x << 5;
-        jitter = x;
+        // Between half and all of the back-off, at random, so that the looks do not fall into step with a periodic
+        // pattern of writes (every 16th write the same long-lived list, say) and miss it for ever. The looking
+        // thread's own random number: no state here that every looking thread would store to.
         int half = limit >>> 1;
-        writesToLetPass[siteId] = limit - (x & half);
-        backOff = Math.min(limit * 2 + 1, maxUnexamined);
+        writesToLetPass[LeakwatchBridge.currentStripe() * sitesPerStripe + siteId] =
+                limit - (ThreadLocalRandom.current().nextInt() & half);
+        int next = Math.min(limit * 2 + 1, maxUnexamined);
+        if (next != limit) {
+            // At the maximum a look stores nothing here, and the site's line stays in every core's cache.
+            backOff = next;
+        }
     }
 
-    /** A slot was found free or taken: examine writes again one by one, the back-off starts again from zero. */
+    /**
+     * A slot was found free or taken: every thread examines writes again one by one, the back-off starts again from
+     * zero. Rare (a registration, or a collection that freed a slot), so the stores to every stripe cost nothing.
+     */
     void lookAtEveryWrite() {
-        writesToLetPass[siteId] = 0;
+        for (int stripe = 0; stripe < LeakwatchBridge.STRIPES; stripe++) {
+            writesToLetPass[stripe * sitesPerStripe + siteId] = 0;
+        }
         backOff = 0;
     }
 
