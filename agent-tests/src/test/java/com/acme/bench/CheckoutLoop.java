@@ -11,10 +11,11 @@ import java.util.Map;
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * An allocation-heavy checkout loop on one thread, the most common shape an instrumented package has: every
+ * An allocation-heavy checkout loop on one thread or several, the most common shape an instrumented package has: every
  * operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
  * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} with and without the
- * agent. Arguments: warm-up seconds, measured seconds. Prints {@code ops/s N} and, so that a run with the agent
+ * agent. Arguments: warm-up seconds, measured seconds, and the number of threads (1 unless given), each running
+ * a loop of its own. Prints {@code ops/s N} and, so that a run with the agent
  * can prove it was watched, one {@code agent:} line read from the agent after the measurement.
  */
 public final class CheckoutLoop {
@@ -95,21 +96,55 @@ public final class CheckoutLoop {
     public static void main(String[] args) throws Exception {
         double warmupSeconds = Double.parseDouble(args[0]);
         double measureSeconds = Double.parseDouble(args[1]);
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         startUpLikeAService();
-        CheckoutLoop loop = new CheckoutLoop();
-        loop.runUntil(System.nanoTime() + (long) (warmupSeconds * 1e9));
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        long measureEnd = warmupEnd + (long) (measureSeconds * 1e9);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long startCpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        long ops = loop.runUntil(start + (long) (measureSeconds * 1e9));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (os.getProcessCpuTime() - startCpu) / 1e9;
-        System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / seconds);
+        long[] startCpu = new long[1];
+        CheckoutThread[] loops = new CheckoutThread[threads];
+        for (int i = 0; i < threads; i++) {
+            // Each thread its own orders and LRU, as request threads of a service: what they share is the code.
+            loops[i] = new CheckoutThread(warmupEnd, measureEnd, i == 0 ? () -> startCpu[0] = os.getProcessCpuTime() : () -> { });
+            loops[i].start();
+        }
+        long ops = 0;
+        long checksum = 0;
+        for (CheckoutThread loop : loops) {
+            loop.join();
+            ops += loop.measuredOps;
+            checksum += loop.loop.checksum;
+        }
+        double cpuSeconds = (os.getProcessCpuTime() - startCpu[0]) / 1e9;
+        System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / measureSeconds);
         // Per second of the whole process's CPU (GC and the agent's threads included): what a neighbour's load on a
         // shared machine changes least, since time this process waits for a core is not counted.
         System.out.printf(Locale.ROOT, "ops/cpu-s %.0f%n", ops / cpuSeconds);
         System.out.println("agent: " + AgentEvidence.describe());
-        System.out.println("checksum " + loop.checksum + " recent " + loop.recent.size());
+        System.out.println("threads " + threads + " checksum " + checksum);
+    }
+
+    /** One request thread: warms up until the common deadline, then counts checkouts until the common end. */
+    private static final class CheckoutThread extends Thread {
+        final CheckoutLoop loop = new CheckoutLoop();
+        private final long warmupEnd;
+        private final long measureEnd;
+        private final Runnable atMeasureStart;
+        long measuredOps;
+
+        CheckoutThread(long warmupEnd, long measureEnd, Runnable atMeasureStart) {
+            super("checkout");
+            this.warmupEnd = warmupEnd;
+            this.measureEnd = measureEnd;
+            this.atMeasureStart = atMeasureStart;
+        }
+
+        @Override
+        public void run() {
+            loop.runUntil(warmupEnd);
+            atMeasureStart.run();
+            measuredOps = loop.runUntil(measureEnd);
+        }
     }
 
     /**

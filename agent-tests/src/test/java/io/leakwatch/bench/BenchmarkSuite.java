@@ -14,14 +14,15 @@ import java.util.Set;
 /**
  * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
  * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end and a
- * container-churning loop. Arguments choose parts ({@code startup startup-jdk25 jmh footprint e2e churn}, and
- * {@code churn-quick}, a short churn run of about a minute); none runs the first six. Results also go to
- * {@code agent-tests/target/benchmarks/results.md}.
+ * container-churning loop on one thread and on two. Arguments choose parts ({@code startup startup-jdk25 jmh footprint
+ * e2e churn churn-threads}, and {@code churn-quick}, a short churn run of about two minutes); none runs the first
+ * seven. Results also go to {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 
     /** What a run without arguments measures. */
-    private static final List<String> ALL_PARTS = List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn");
+    private static final List<String> ALL_PARTS = List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn",
+            "churn-threads");
     /** Those, and the short churn run. */
     private static final Set<String> PARTS = partsAccepted();
 
@@ -70,9 +71,13 @@ public final class BenchmarkSuite {
             case "footprint":
                 return footprintInItsOwnJvm();
             case "churn":
-                return ChurnThroughputBenchmark.measure(12, 4, 6);
+                return ChurnThroughputBenchmark.measure(12, 4, 6, 1);
+            case "churn-threads":
+                return ChurnThroughputBenchmark.measure(8, 4, 6, 2);
             case "churn-quick":
-                return ChurnThroughputBenchmark.measure(2, 3, 6);
+                List<String> quick = new ArrayList<>(ChurnThroughputBenchmark.measure(2, 3, 6, 1));
+                quick.addAll(ChurnThroughputBenchmark.measure(2, 3, 6, 2));
+                return quick;
             default:
                 return endToEnd();
         }

@@ -40,27 +40,30 @@ public final class ChurnThroughputBenchmark {
     private ChurnThroughputBenchmark() {
     }
 
-    /** Arguments: rounds, warm-up seconds, measured seconds. */
+    /** Arguments: rounds, warm-up seconds, measured seconds, threads. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        measure(rounds, warmup, measure).forEach(System.out::println);
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        measure(rounds, warmup, measure, threads).forEach(System.out::println);
     }
 
     /**
      * The report lines: every round, the ratios of each, their medians and ranges. A round runs four JVMs, in an
      * order that rotates from round to round: without an agent, with an agent that does nothing (what any
      * {@code -javaagent} costs, and a measure of how far two arms that should be equal drift apart on this machine),
-     * with leakwatch watching no package, and with leakwatch watching the loop.
+     * with leakwatch watching no package, and with leakwatch watching the loop. With more than one thread, each runs
+     * a loop of its own at once: request threads that share the instrumented code and nothing else, where any
+     * memory every write stores to (a counter, a countdown) passes from core to core at every write.
      */
-    static List<String> measure(int rounds, int warmupSeconds, int measureSeconds)
+    static List<String> measure(int rounds, int warmupSeconds, int measureSeconds, int threads)
             throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar", "../agent/target/leakwatch-agent.jar"));
         Path emptyAgentJar = EmptyAgentJar.create();
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "churn: %d rounds, %d s measured after %d s warm-up, one thread, %s, agent %s",
-                rounds, measureSeconds, warmupSeconds, HEAP, AGENT_OPTIONS));
+        lines.add(String.format(Locale.ROOT, "churn: %d rounds, %d s measured after %d s warm-up, %d thread(s), %s, agent %s",
+                rounds, measureSeconds, warmupSeconds, threads, HEAP, AGENT_OPTIONS));
         lines.add("round  none ops/s  empty-agent ops/s  idle-leakwatch ops/s  leakwatch ops/s  leakwatch/none  empty/none"
                 + "  leakwatch/empty  idle/none  cpu leakwatch/none  leakwatch evidence");
         List<Double> leakwatchToNone = new ArrayList<>();
@@ -77,15 +80,17 @@ public final class ChurnThroughputBenchmark {
             for (int position = 0; position < 4; position++) {
                 int arm = (round + position) % 4;
                 if (arm == 0) {
-                    none = run(List.of(), Expected.NO_AGENT, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                    none = run(List.of(), Expected.NO_AGENT, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds,
+                            threads);
                 } else if (arm == 1) {
                     empty = run(List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT,
-                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds, threads);
                 } else if (arm == 2) {
                     idle = run(List.of("-javaagent:" + agentJar + "=" + IDLE_AGENT_OPTIONS), Expected.LEAKWATCH_IDLE,
-                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
+                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds, threads);
                 } else {
-                    leakwatch = run(agentJar, warmupSeconds, measureSeconds);
+                    leakwatch = run(List.of("-javaagent:" + agentJar + "=" + AGENT_OPTIONS), Expected.LEAKWATCH_WATCHING,
+                            CheckoutLoop.class.getName(), warmupSeconds, measureSeconds, threads);
                 }
             }
             leakwatchToNone.add(leakwatch.opsPerSecond / none.opsPerSecond);
@@ -118,26 +123,21 @@ public final class ChurnThroughputBenchmark {
                 Stats.min(ratios), Stats.max(ratios));
     }
 
-    private static Run run(Path agentJar, int warmupSeconds, int measureSeconds)
-            throws IOException, InterruptedException {
-        return run(agentJar, CheckoutLoop.class.getName(), warmupSeconds, measureSeconds);
-    }
-
     /** One loop JVM, with leakwatch when {@code agentJar} is given; {@code mainClass} runs the loop. */
     static Run run(Path agentJar, String mainClass, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
         List<String> agentArguments = agentJar == null ? List.of() : List.of("-javaagent:" + agentJar + "=" + AGENT_OPTIONS);
         return run(agentArguments, agentJar == null ? Expected.NO_AGENT : Expected.LEAKWATCH_WATCHING, mainClass,
-                warmupSeconds, measureSeconds);
+                warmupSeconds, measureSeconds, 1);
     }
 
     /** One loop JVM with these extra options; it counts only if the loop reports the agent {@code expected}. */
     private static Run run(List<String> agentArguments, Expected expected, String mainClass, int warmupSeconds,
-            int measureSeconds) throws IOException, InterruptedException {
+            int measureSeconds, int threads) throws IOException, InterruptedException {
         List<String> arguments = new ArrayList<>(HEAP);
         arguments.addAll(agentArguments);
         arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
-                Integer.toString(warmupSeconds), Integer.toString(measureSeconds)));
+                Integer.toString(warmupSeconds), Integer.toString(measureSeconds), Integer.toString(threads)));
         List<String> stdout = new CopyOnWriteArrayList<>();
         List<String> stderr = new CopyOnWriteArrayList<>();
         Process process = BenchRuns.startJava(arguments, stdout::add, stderr::add);

@@ -51,6 +51,13 @@ final class MicroBenchmarks {
         addRows(report, "agent on com.acme.bench, Parallel GC, 8 GB young", run(freshContainer,
                 concat(rareCollections, "-javaagent:" + agentJar + "=packages=com.acme.bench,exporter=none,log=none",
                         "-D" + FieldWriteBenchmark.EXPECT_REGISTRATIONS + "=true")));
+        // Two threads writing to the same sites at once, as request threads do: what the agent stores on every write
+        // (the bridge's countdowns) must not be memory both cores store to.
+        String sharedSites = Pattern.quote(FieldWriteBenchmark.class.getName()) + "\\.(freshContainer|siteFull)";
+        addRows(report, "two threads, no agent, Parallel GC, 8 GB young", run(sharedSites, 2, rareCollections));
+        addRows(report, "two threads, agent on com.acme.bench, Parallel GC, 8 GB young", run(sharedSites, 2,
+                concat(rareCollections, "-javaagent:" + agentJar + "=packages=com.acme.bench,exporter=none,log=none",
+                        "-D" + FieldWriteBenchmark.EXPECT_REGISTRATIONS + "=true")));
         addRows(report, "no agent (structures driven directly)", run(Pattern.quote(RegistryBenchmark.class.getName())
                 + "\\..*|" + Pattern.quote(EstimateBenchmark.class.getName()) + "\\..*", "-Djdk.attach.allowAttachSelf=true",
                 "-Xmx2g"));
@@ -64,8 +71,14 @@ final class MicroBenchmarks {
     }
 
     private static Collection<RunResult> run(String include, String... jvmArguments) throws RunnerException {
+        return run(include, 1, jvmArguments);
+    }
+
+    private static Collection<RunResult> run(String include, int threads, String... jvmArguments)
+            throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(include)
+                .threads(threads)
                 .forks(2)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))
