@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.leakwatch.analysis.LeakAnalyzer;
+import io.leakwatch.bootstrap.LeakwatchBridge;
 import io.leakwatch.config.ConfigException;
 import io.leakwatch.config.ConfigParser;
 import io.leakwatch.config.LeakwatchConfig;
@@ -25,7 +26,8 @@ public final class AgentFootprint {
     private static final int REGISTRATIONS = 1_000_000;
     private static final long INTERVAL_MILLIS = 10_000;
 
-    private final ContainerRegistry registry = new ContainerRegistry(LeakwatchConfig.MAX_SITES,
+    /** With the bridge's countdowns, as in the agent: a registry of its own would count a second set of them. */
+    private final ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
             LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
     private final ContainerSampler sampler = new ContainerSampler(registry, null, LeakwatchConfig.MAX_SITES,
             LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);

@@ -21,19 +21,18 @@ public final class LeakwatchBridge {
      * cores a service runs its request threads on, as a rule; threads whose ids are equal modulo this share one.
      */
     public static final int STRIPES = 16;
-    private static final int SITE_BITS = 14;
 
     /**
-     * Per site and stripe, how many more writes may pass without calling the handler: set by the handler when a look
+     * Per stripe and site, how many more writes may pass without calling the handler: set by the handler when a look
      * finds nothing to do (a full, churning site keeps a sample, not every container; a container written again is
      * held already), counted down here. Plain and racy on purpose: the common write to a full site costs a load and a
      * store once the JIT inlines {@link #onFieldWrite}, with no call, no dispatch and no fence. A lost or doubled
-     * decrement moves the next look by a write. Striped by thread, each stripe's countdowns in a block of their own:
-     * with one countdown per site, every instrumented constructor on every core stored to the same cache line, and
-     * two threads on two cores paid 15 ns a write for it (JMH, {@code freshContainer} with two threads). Final
-     * and fixed in size so that the bounds check folds.
+     * decrement moves the next look by a write. Striped by thread, each stripe an array of its own: with one
+     * countdown per site, every instrumented constructor on every core stored to the same cache line, and two threads
+     * on two cores paid 15 ns a write for it (JMH, {@code freshContainer} with two threads). Sixteen arrays of 64 KiB
+     * rather than one of 1 MiB, which G1 would place in humongous regions (two of them, with 1 MiB regions).
      */
-    private static final int[] WRITES_TO_LET_PASS = new int[STRIPES * MAX_SITES];
+    private static final int[][] WRITES_TO_LET_PASS = new int[STRIPES][MAX_SITES];
 
     private static volatile FieldWriteHandler handler;
     /** Guarded by the class's lock. */
@@ -50,22 +49,17 @@ public final class LeakwatchBridge {
      */
     public static void onFieldWrite(Object container, int siteId) {
         if (siteId >= 0 && siteId < MAX_SITES) {
-            int countdown = countdownOf(siteId);
-            int left = WRITES_TO_LET_PASS[countdown];
+            int[] countdowns = WRITES_TO_LET_PASS[currentStripe()];
+            int left = countdowns[siteId];
             if (left > 0) {
-                WRITES_TO_LET_PASS[countdown] = left - 1;
+                countdowns[siteId] = left - 1;
                 return;
             }
         }
         handOver(container, siteId);
     }
 
-    /** The index of the current thread's countdown for this site: its stripe's block, plus the site. */
-    private static int countdownOf(int siteId) {
-        return currentStripe() << SITE_BITS | siteId;
-    }
-
-    /** Which block of countdowns the current thread counts down: its id modulo {@link #STRIPES}. */
+    /** Which stripe of countdowns the current thread counts down: its id modulo {@link #STRIPES}. */
     public static int currentStripe() {
         return (int) Thread.currentThread().getId() & (STRIPES - 1);
     }
@@ -106,13 +100,13 @@ public final class LeakwatchBridge {
     }
 
     /**
-     * The per-site countdowns {@link #onFieldWrite} reads, {@link #STRIPES} blocks of {@link #MAX_SITES} (one per
+     * The per-site countdowns {@link #onFieldWrite} reads, {@link #STRIPES} arrays of {@link #MAX_SITES} (one per
      * {@link #currentStripe}), for the agent's handler to set. Only the first call
      * succeeds, and the agent makes it with {@link #install}: no other code can silence a site this way.
      *
      * @throws IllegalStateException when the countdowns were claimed already
      */
-    public static int[] claimWritesToLetPass() {
+    public static int[][] claimWritesToLetPass() {
         synchronized (LeakwatchBridge.class) {
             if (writesToLetPassClaimed) {
                 throw new IllegalStateException("the leakwatch bridge's countdowns belong to the agent and are claimed");

@@ -23,7 +23,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
      * Per stripe of threads and site, writes to let pass unexamined: the bridge's countdowns in the agent, an array of
      * its own in tests.
      */
-    private final int[] writesToLetPass;
+    private final int[][] writesToLetPass;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
     private final int maxUnexaminedWrites;
@@ -44,27 +44,27 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final LongAdder fullSiteLooks = new LongAdder();
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
-        this(new int[LeakwatchBridge.STRIPES * maxSites], instancesPerSite, maxTrackedInstances);
+        this(new int[LeakwatchBridge.STRIPES][maxSites], instancesPerSite, maxTrackedInstances);
     }
 
     /**
-     * A registry whose full sites set their countdowns in {@code writesToLetPass}, {@link LeakwatchBridge#STRIPES}
-     * blocks of one per site (a block's length is the number of sites): the bridge's, which lets most writes to a
-     * full site return before any call to this class.
+     * A registry whose full sites set their countdowns in {@code writesToLetPass}, one array per stripe of threads
+     * and in each one countdown per site (its length is the number of sites): the bridge's, which lets most writes to
+     * a full site return before any call to this class.
      */
-    public ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances) {
+    public ContainerRegistry(int[][] writesToLetPass, int instancesPerSite, int maxTrackedInstances) {
         this(writesToLetPass, instancesPerSite, maxTrackedInstances,
                 LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
     }
 
     ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
-        this(new int[LeakwatchBridge.STRIPES * maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
+        this(new int[LeakwatchBridge.STRIPES][maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
     }
 
-    private ContainerRegistry(int[] writesToLetPass, int instancesPerSite, int maxTrackedInstances,
+    private ContainerRegistry(int[][] writesToLetPass, int instancesPerSite, int maxTrackedInstances,
             int maxUnexaminedWrites) {
         this.writesToLetPass = writesToLetPass;
-        this.sites = new AtomicReferenceArray<>(writesToLetPass.length / LeakwatchBridge.STRIPES);
+        this.sites = new AtomicReferenceArray<>(writesToLetPass[0].length);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
         this.maxUnexaminedWrites = maxUnexaminedWrites;
@@ -79,10 +79,10 @@ public final class ContainerRegistry implements FieldWriteHandler {
         if (siteId < 0 || siteId >= sites.length()) {
             return;
         }
-        int countdown = LeakwatchBridge.currentStripe() * sites.length() + siteId;
-        int left = writesToLetPass[countdown];
+        int[] countdowns = writesToLetPass[LeakwatchBridge.currentStripe()];
+        int left = countdowns[siteId];
         if (left > 0) {
-            writesToLetPass[countdown] = left - 1;
+            countdowns[siteId] = left - 1;
             return;
         }
         examine(container, siteId, sites.get(siteId));

@@ -20,11 +20,10 @@ final class TrackedSite {
     private int lookedAtCollection = -1;
     /**
      * Per stripe of threads and site, writes still to let pass without a look, counted down by whoever hands writes
-     * over (the bridge): plain and racy on purpose. {@link LeakwatchBridge#STRIPES} blocks of {@code sitesPerStripe};
-     * this site sets its own entry in the looking thread's block, and clears it in all of them.
+     * over (the bridge): plain and racy on purpose, one array per stripe. This site sets its own entry in the
+     * looking thread's stripe, and clears it in all of them.
      */
-    private final int[] writesToLetPass;
-    private final int sitesPerStripe;
+    private final int[][] writesToLetPass;
     /** The longest pause the next look that finds the site still full may set; doubles each time. */
     private int backOff;
     /**
@@ -35,10 +34,9 @@ final class TrackedSite {
      */
     private volatile int offeredSlot = -1;
 
-    TrackedSite(int siteId, int capacity, int[] writesToLetPass) {
+    TrackedSite(int siteId, int capacity, int[][] writesToLetPass) {
         this.siteId = siteId;
         this.writesToLetPass = writesToLetPass;
-        this.sitesPerStripe = writesToLetPass.length / LeakwatchBridge.STRIPES;
         this.slots = new AtomicReferenceArray<>(capacity);
     }
 
@@ -58,7 +56,7 @@ final class TrackedSite {
         // pattern of writes (every 16th write the same long-lived list, say) and miss it for ever. The looking
         // thread's own random number: no state here that every looking thread would store to.
         int half = limit >>> 1;
-        writesToLetPass[LeakwatchBridge.currentStripe() * sitesPerStripe + siteId] =
+        writesToLetPass[LeakwatchBridge.currentStripe()][siteId] =
                 limit - (ThreadLocalRandom.current().nextInt() & half);
         int next = Math.min(limit * 2 + 1, maxUnexamined);
         if (next != limit) {
@@ -72,8 +70,8 @@ final class TrackedSite {
      * zero. Rare (a registration, or a collection that freed a slot), so the stores to every stripe cost nothing.
      */
     void lookAtEveryWrite() {
-        for (int stripe = 0; stripe < LeakwatchBridge.STRIPES; stripe++) {
-            writesToLetPass[stripe * sitesPerStripe + siteId] = 0;
+        for (int[] stripe : writesToLetPass) {
+            stripe[siteId] = 0;
         }
         backOff = 0;
     }

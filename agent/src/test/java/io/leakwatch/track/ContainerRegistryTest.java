@@ -121,38 +121,38 @@ class ContainerRegistryTest {
 
     @Test
     void aFullSiteSetsItsCountdownInTheSharedArrayThatTheBridgeCountsDown() {
-        int[] writesToLetPass = new int[LeakwatchBridge.STRIPES * 16];
+        int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
         ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 2, 100);
-        int site5 = LeakwatchBridge.currentStripe() * 16 + 5;
+        int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
         kept.forEach(list -> registry.onFieldWrite(list, 5));
-        for (int i = 0; i < 200 && writesToLetPass[site5] == 0; i++) {
+        for (int i = 0; i < 200 && mine[5] == 0; i++) {
             registry.onFieldWrite(new ArrayList<String>(), 5);
         }
-        assertTrue(writesToLetPass[site5] > 0, "a full site that backed off lets writes pass through the shared array");
-        assertEquals(1, Arrays.stream(writesToLetPass).filter(left -> left > 0).count(),
+        assertTrue(mine[5] > 0, "a full site that backed off lets writes pass through the shared array");
+        assertEquals(1, Arrays.stream(writesToLetPass).flatMapToInt(Arrays::stream).filter(left -> left > 0).count(),
                 "only its own site's entry, in the looking thread's stripe");
 
         // The bridge counts down on its own and calls the registry only once the countdown is out: then the
         // registry looks at once, and backs off again.
         int looks = (int) registry.fullSiteLooks();
-        writesToLetPass[site5] = 0;
+        mine[5] = 0;
         registry.onFieldWrite(new ArrayList<String>(), 5);
         assertEquals(looks + 1, registry.fullSiteLooks());
-        assertTrue(writesToLetPass[site5] > 0);
+        assertTrue(mine[5] > 0);
     }
 
     @Test
     void eachStripeOfThreadsCountsDownItsOwnCountdownAndARegistrationClearsThemAll() throws Exception {
-        int[] writesToLetPass = new int[LeakwatchBridge.STRIPES * 16];
+        int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
         ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 2, 100);
         List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
         kept.forEach(list -> registry.onFieldWrite(list, 5));
         int mine = LeakwatchBridge.currentStripe();
-        for (int i = 0; i < 50 || i < 500 && writesToLetPass[mine * 16 + 5] == 0; i++) {
+        for (int i = 0; i < 50 || i < 500 && writesToLetPass[mine][5] == 0; i++) {
             registry.onFieldWrite(new ArrayList<String>(), 5);
         }
-        assertTrue(writesToLetPass[mine * 16 + 5] > 0, "this thread's countdown runs");
+        assertTrue(writesToLetPass[mine][5] > 0, "this thread's countdown runs");
 
         // Another thread, of another stripe, has its own countdown: its first write to the full site is looked at.
         long looks = registry.fullSiteLooks();
@@ -169,32 +169,32 @@ class ContainerRegistryTest {
             other.join();
         } while (othersStripe[0] == mine);
         assertEquals(looks + 1, registry.fullSiteLooks(), "the other stripe's write was looked at");
-        assertTrue(writesToLetPass[othersStripe[0] * 16 + 5] > 0, "its look backed off in its own stripe");
+        assertTrue(writesToLetPass[othersStripe[0]][5] > 0, "its look backed off in its own stripe");
 
         // A collected container frees a slot: the next look takes it and every stripe looks at every write again.
         kept.clear();
         System.gc();
         for (int i = 0; i < 2_000 && registry.registrations() == 2; i++) {
-            writesToLetPass[mine * 16 + 5] = 0;
+            writesToLetPass[mine][5] = 0;
             registry.onFieldWrite(new ArrayList<String>(), 5);
             System.gc();
         }
         assertEquals(3, registry.registrations(), "a slot freed by a collection was taken");
         for (int stripe = 0; stripe < LeakwatchBridge.STRIPES; stripe++) {
-            assertEquals(0, writesToLetPass[stripe * 16 + 5], "stripe " + stripe + " looks at every write again");
+            assertEquals(0, writesToLetPass[stripe][5], "stripe " + stripe + " looks at every write again");
         }
     }
 
     @Test
     void aFieldSetOverAndOverToTheSameContainerBacksOffButANewContainerAmongTheWritesIsTaken() {
-        int[] writesToLetPass = new int[LeakwatchBridge.STRIPES * 16];
+        int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
         ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 4, 100);
-        int site6 = LeakwatchBridge.currentStripe() * 16 + 6;
+        int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<String> setEachRequest = new ArrayList<>();
         int mostLetPass = 0;
         for (int i = 0; i < 10_000; i++) {
             registry.onFieldWrite(setEachRequest, 6);
-            mostLetPass = Math.max(mostLetPass, writesToLetPass[site6]);
+            mostLetPass = Math.max(mostLetPass, mine[6]);
         }
         assertTrue(mostLetPass > 0 && mostLetPass <= 15, "writes let pass after re-writes: " + mostLetPass);
 
