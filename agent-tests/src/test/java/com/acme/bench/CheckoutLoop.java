@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 
 import com.sun.management.OperatingSystemMXBean;
 
 /**
- * An allocation-heavy checkout loop on one thread or several, the most common shape an instrumented package has: every
- * operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
+ * An allocation-heavy checkout loop on one thread or several, the most common shape an instrumented package has:
+ * every operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
  * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} with and without the
  * agent. Arguments: warm-up seconds, measured seconds, and the number of threads (1 unless given), each running
  * a loop of its own. Prints {@code ops/s N} and, so that a run with the agent
@@ -101,13 +102,14 @@ public final class CheckoutLoop {
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         long measureEnd = warmupEnd + (long) (measureSeconds * 1e9);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long[] startCpu = new long[1];
         CheckoutThread[] loops = new CheckoutThread[threads];
         for (int i = 0; i < threads; i++) {
             // Each thread its own orders and LRU, as request threads of a service: what they share is the code.
-            loops[i] = new CheckoutThread(warmupEnd, measureEnd, i == 0 ? () -> startCpu[0] = os.getProcessCpuTime() : () -> { });
+            loops[i] = new CheckoutThread(warmupEnd, measureEnd);
             loops[i].start();
         }
+        LockSupport.parkNanos(warmupEnd - System.nanoTime());
+        long startCpu = os.getProcessCpuTime();
         long ops = 0;
         long checksum = 0;
         for (CheckoutThread loop : loops) {
@@ -115,7 +117,7 @@ public final class CheckoutLoop {
             ops += loop.measuredOps;
             checksum += loop.loop.checksum;
         }
-        double cpuSeconds = (os.getProcessCpuTime() - startCpu[0]) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - startCpu) / 1e9;
         System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / measureSeconds);
         // Per second of the whole process's CPU (GC and the agent's threads included): what a neighbour's load on a
         // shared machine changes least, since time this process waits for a core is not counted.
@@ -129,20 +131,17 @@ public final class CheckoutLoop {
         final CheckoutLoop loop = new CheckoutLoop();
         private final long warmupEnd;
         private final long measureEnd;
-        private final Runnable atMeasureStart;
         long measuredOps;
 
-        CheckoutThread(long warmupEnd, long measureEnd, Runnable atMeasureStart) {
+        CheckoutThread(long warmupEnd, long measureEnd) {
             super("checkout");
             this.warmupEnd = warmupEnd;
             this.measureEnd = measureEnd;
-            this.atMeasureStart = atMeasureStart;
         }
 
         @Override
         public void run() {
             loop.runUntil(warmupEnd);
-            atMeasureStart.run();
             measuredOps = loop.runUntil(measureEnd);
         }
     }

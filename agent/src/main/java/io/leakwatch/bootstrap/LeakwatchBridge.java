@@ -15,7 +15,7 @@ public final class LeakwatchBridge {
     public static final String ON_FIELD_WRITE_DESCRIPTOR = "(Ljava/lang/Object;I)V";
 
     /** Field sites the agent may name; ids at or above it are never handed to the handler. */
-    public static final int MAX_SITES = 1 << 14;
+    public static final int MAX_SITES = 16_384;
     /**
      * How many countdowns each site has: a thread counts down the one its id picks. A power of two, no more than the
      * cores a service runs its request threads on, as a rule; threads whose ids are equal modulo this share one.
