@@ -15,13 +15,17 @@ import com.sun.management.OperatingSystemMXBean;
  * An allocation-heavy checkout loop on one thread or several, the most common shape an instrumented package has:
  * every operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
  * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} with and without the
- * agent. Arguments: warm-up seconds, measured seconds, and the number of threads (1 unless given), each running
- * a loop of its own. Prints {@code ops/s N} and, so that a run with the agent
+ * agent. Arguments: warm-up seconds, measured seconds, the number of threads (1 unless given), each running
+ * a loop of its own, and optionally the wall-clock instant (epoch milliseconds) at which the measurement starts,
+ * which then ends the warm-up instead of its seconds: JVMs started together measure the same seconds. Prints
+ * {@code ops/s N} and, so that a run with the agent
  * can prove it was watched, one {@code agent:} line read from the agent after the measurement.
  */
 public final class CheckoutLoop {
 
     private static final int LRU_ENTRIES = 10_000;
+    /** The least warm-up a loop told when to start measuring accepts. */
+    private static final long MIN_WARMUP_MILLIS = 3_000;
     private static final String[] SKUS = {"apple", "pear", "plum", "fig", "kiwi", "lime", "date", "melon"};
 
     /** One checkout: its lines and its attributes, both built fresh by the constructor. */
@@ -100,6 +104,16 @@ public final class CheckoutLoop {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         startUpLikeAService();
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        if (args.length > 3) {
+            long untilStart = Long.parseLong(args[3]) - System.currentTimeMillis();
+            if (untilStart < MIN_WARMUP_MILLIS) {
+                // A JVM that started late would measure code the JIT has not compiled yet: no figure at all instead.
+                System.err.println("the measurement starts in " + untilStart + " ms, too soon to warm up (at least "
+                        + MIN_WARMUP_MILLIS + " ms); start the loop earlier or later");
+                System.exit(2);
+            }
+            warmupEnd = System.nanoTime() + untilStart * 1_000_000L;
+        }
         long measureEnd = warmupEnd + (long) (measureSeconds * 1e9);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         CheckoutThread[] loops = new CheckoutThread[threads];
@@ -152,19 +166,32 @@ public final class CheckoutLoop {
      * it "already compiled into a big method" and calls it instead of inlining it, as in a real service. Without
      * this, whether the loop inlines {@code putVal} depends on which JIT compilation happens first, and anything
      * else that uses maps early (the agent's own start-up does) swings the loop's speed by 15% in either direction.
+     * The maps are of three classes (a plain one, a linked one, an access-ordered one that evicts), and keys are put
+     * twice as equal, not identical, objects: {@code putVal}'s profile then holds what a service's does (many map
+     * classes, many key classes), which an agent's own few maps cannot change. With fewer, an agent's start-up decided
+     * what {@code putVal} inlined, and an agent that does nothing cost the loop 6% (on one core shared by the arms).
      */
     static void startUpLikeAService() {
         long sink = 0;
         for (int round = 0; round < 20_000; round++) {
             Map<Object, Object> byString = new HashMap<>();
-            Map<Object, Object> byNumber = new HashMap<>();
+            Map<Object, Object> byNumber = new LinkedHashMap<>();
+            Map<Object, Object> recentlyUsed = new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                    return size() > 8;
+                }
+            };
             List<Object> list = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                byString.put("k" + (i + round % 7), i);
-                byNumber.put(i % 2 == 0 ? (Object) Integer.valueOf(i) : (Object) Long.valueOf(round + i), list);
+                byString.put("k" + (i % 10 + round % 7), i);
+                // Beyond the boxing caches, so that each key is a new object equal to an earlier one.
+                byNumber.put(i % 2 == 0 ? (Object) Integer.valueOf(1_000 + i % 6) : (Object) Long.valueOf(1_000 + i % 6),
+                        list);
+                recentlyUsed.put(Long.valueOf(1_000 + (round + i) % 12), byString);
                 list.add(byString);
             }
-            sink += byString.size() + byNumber.size() + list.size();
+            sink += byString.size() + byNumber.size() + recentlyUsed.size() + list.size();
         }
         if (sink == 42) {
             System.out.println("unreachable");
