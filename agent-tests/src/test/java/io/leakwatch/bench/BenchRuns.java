@@ -38,7 +38,13 @@ final class BenchRuns {
      */
     static Process startJava(List<String> arguments, Consumer<String> stdout, Consumer<String> stderr)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        return startJava(List.of(), arguments, stdout, stderr);
+    }
+
+    /** The same, behind {@code launcherPrefix}: a command such as {@code taskset -c 1} that then runs {@code java}. */
+    static Process startJava(List<String> launcherPrefix, List<String> arguments, Consumer<String> stdout,
+            Consumer<String> stderr) throws IOException {
+        List<String> command = new ArrayList<>(launcherPrefix);
         command.add(javaLauncher().toString());
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -14,15 +14,15 @@ import java.util.Set;
 /**
  * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
  * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end and a
- * container-churning loop on one thread and on two. Arguments choose parts ({@code startup startup-jdk25 jmh footprint
- * e2e churn churn-threads}, and {@code churn-quick}, a short churn run of about two minutes); none runs the first
- * seven. Results also go to {@code agent-tests/target/benchmarks/results.md}.
+ * container-churning loop on one thread, on two, and with the arms sharing one core. Arguments choose parts
+ * ({@code startup startup-jdk25 jmh footprint e2e churn churn-threads churn-shared}, and {@code churn-quick}, a short
+ * churn run of about four minutes); none runs the first eight. Results also go to {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 
     /** What a run without arguments measures. */
     private static final List<String> ALL_PARTS = List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn",
-            "churn-threads");
+            "churn-threads", "churn-shared");
     /** Those, and the short churn run. */
     private static final Set<String> PARTS = partsAccepted();
 
@@ -74,9 +74,12 @@ public final class BenchmarkSuite {
                 return ChurnThroughputBenchmark.measure(12, 4, 6, 1);
             case "churn-threads":
                 return ChurnThroughputBenchmark.measure(8, 4, 6, 2);
+            case "churn-shared":
+                return SharedCoreChurnBenchmark.measure(16, 15, 20);
             case "churn-quick":
                 List<String> quick = new ArrayList<>(ChurnThroughputBenchmark.measure(2, 3, 6, 1));
                 quick.addAll(ChurnThroughputBenchmark.measure(2, 3, 6, 2));
+                quick.addAll(SharedCoreChurnBenchmark.measure(2, 15, 20));
                 return quick;
             default:
                 return endToEnd();

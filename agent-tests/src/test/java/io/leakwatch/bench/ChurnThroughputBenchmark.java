@@ -25,7 +25,7 @@ public final class ChurnThroughputBenchmark {
     static final String AGENT_OPTIONS = "packages=com.acme.bench,interval=1s,window=5m,exporter=none";
     /** The same, watching no package: only the heap. */
     static final String IDLE_AGENT_OPTIONS = "interval=1s,window=5m,exporter=none";
-    private static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
+    static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
     private static final String OPS = "ops/s ";
     private static final String OPS_PER_CPU = "ops/cpu-s ";
     private static final String AGENT = "agent: ";
@@ -134,30 +134,56 @@ public final class ChurnThroughputBenchmark {
     /** One loop JVM with these extra options; it counts only if the loop reports the agent {@code expected}. */
     private static Run run(List<String> agentArguments, Expected expected, String mainClass, int warmupSeconds,
             int measureSeconds, int threads) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(HEAP);
-        arguments.addAll(agentArguments);
-        arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
-                Integer.toString(warmupSeconds), Integer.toString(measureSeconds), Integer.toString(threads)));
-        List<String> stdout = new CopyOnWriteArrayList<>();
-        List<String> stderr = new CopyOnWriteArrayList<>();
-        Process process = BenchRuns.startJava(arguments, stdout::add, stderr::add);
-        if (!process.waitFor(warmupSeconds + measureSeconds + 60L, java.util.concurrent.TimeUnit.SECONDS)) {
-            BenchRuns.stop(process, Duration.ofSeconds(5));
-            throw new IllegalStateException("the checkout loop did not finish; stderr: " + stderr);
+        List<String> options = new ArrayList<>(HEAP);
+        options.addAll(agentArguments);
+        return LoopJvm.start(List.of(), options, mainClass, List.of(Integer.toString(warmupSeconds),
+                Integer.toString(measureSeconds), Integer.toString(threads)))
+                .finish(expected, warmupSeconds + measureSeconds + 60L);
+    }
+
+    /** A loop JVM started and not yet finished, so that several can run at once. */
+    static final class LoopJvm {
+        private final Process process;
+        private final List<String> stdout = new CopyOnWriteArrayList<>();
+        private final List<String> stderr = new CopyOnWriteArrayList<>();
+
+        private LoopJvm(List<String> launcherPrefix, List<String> arguments) throws IOException {
+            this.process = BenchRuns.startJava(launcherPrefix, arguments, stdout::add, stderr::add);
         }
-        // The reader threads may still be draining the last lines.
-        Thread.sleep(200);
-        String ops = find(stdout, OPS);
-        String opsPerCpu = find(stdout, OPS_PER_CPU);
-        String evidence = find(stdout, AGENT);
-        if (ops == null || opsPerCpu == null || evidence == null) {
-            throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr " + stderr);
+
+        /**
+         * Starts {@code mainClass} with these JVM options and loop arguments, behind {@code launcherPrefix} (such
+         * as {@code taskset -c 1}) when not empty.
+         */
+        static LoopJvm start(List<String> launcherPrefix, List<String> jvmOptions, String mainClass,
+                List<String> loopArguments) throws IOException {
+            List<String> arguments = new ArrayList<>(jvmOptions);
+            arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+            arguments.addAll(loopArguments);
+            return new LoopJvm(launcherPrefix, arguments);
         }
-        if (reported(evidence) != expected) {
-            throw new IllegalStateException("expected " + expected + " but the loop reports: " + evidence + "; stderr "
-                    + stderr);
+
+        /** Waits for the loop's result, which counts only if the loop reports the agent {@code expected}. */
+        Run finish(Expected expected, long timeoutSeconds) throws IOException, InterruptedException {
+            if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                BenchRuns.stop(process, Duration.ofSeconds(5));
+                throw new IllegalStateException("the checkout loop did not finish; stderr: " + stderr);
+            }
+            // The reader threads may still be draining the last lines.
+            Thread.sleep(200);
+            String ops = find(stdout, OPS);
+            String opsPerCpu = find(stdout, OPS_PER_CPU);
+            String evidence = find(stdout, AGENT);
+            if (ops == null || opsPerCpu == null || evidence == null) {
+                throw new IllegalStateException("the checkout loop printed no result; stdout " + stdout + " stderr "
+                        + stderr);
+            }
+            if (reported(evidence) != expected) {
+                throw new IllegalStateException("expected " + expected + " but the loop reports: " + evidence
+                        + "; stderr " + stderr);
+            }
+            return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);
         }
-        return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);
     }
 
     /** Which agent the loop's {@code agent:} line says it had. */

@@ -1,0 +1,168 @@
+package io.leakwatch.bench;
+
+import com.acme.bench.CheckoutLoop;
+import io.leakwatch.bench.ChurnThroughputBenchmark.Expected;
+import io.leakwatch.bench.ChurnThroughputBenchmark.LoopJvm;
+import io.leakwatch.bench.ChurnThroughputBenchmark.Run;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The churn loop's cost measured so that this machine's drift cannot hide it. On a shared VM one JVM's speed moves by
+ * a third within seconds, and JVMs run one after another, or side by side on two cores, differ by up to 15% with no
+ * agent in either. Here the arms of a round run at the same time pinned to one core: the kernel switches between them
+ * every few milliseconds, so whatever slows that core (a neighbour on the host, its caches, its clock) slows them
+ * alike. Each arm measures the same wall-clock seconds and reports operations per second of its own process's CPU:
+ * the loop, its garbage collection, its JIT and the agent's threads, and none of the time it waited for the core.
+ * <p>
+ * A round runs five JVMs: two without an agent, whose ratio is the method's own noise; one with the agent that does
+ * nothing; one with leakwatch watching no package (its threads and heap watch, no instrumented write); one with
+ * leakwatch watching the loop. Each JVM is told the number of processors the machine has, so that it
+ * picks the same collector and thread counts as an unpinned one. With two cores or more, two rounds run at once, one
+ * on each core.
+ */
+public final class SharedCoreChurnBenchmark {
+
+    /**
+     * The same for every arm: whether C2 inlines {@code HashMap.putVal} into the loop depends on which compilation
+     * happens first, any agent's start-up changes that order, and the loop runs a quarter faster when it wins. In a
+     * service {@code putVal} is compiled long before any request (this loop mimics that, not always with success), so
+     * the JIT is told what a service's would decide, and the arms differ only in what the agent does.
+     */
+    static final List<String> SAME_JIT_DECISIONS =
+            List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,java.util.HashMap::putVal");
+    /** Long enough for five JVMs on one core to start, each with a fifth of the core. */
+    private static final long START_MARGIN_MILLIS = 8_000;
+
+    private SharedCoreChurnBenchmark() {
+    }
+
+    /** Arguments: rounds, warm-up seconds, measured seconds. */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        measure(rounds, warmup, measure).forEach(System.out::println);
+    }
+
+    /** The report lines: every round's ratios, then their medians and ranges. */
+    static List<String> measure(int rounds, int warmupSeconds, int measureSeconds)
+            throws IOException, InterruptedException {
+        Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar", "../agent/target/leakwatch-agent.jar"));
+        List<Arm> arms = Arm.all(agentJar, EmptyAgentJar.create());
+        int processors = Runtime.getRuntime().availableProcessors();
+        int roundsAtOnce = Math.min(2, processors);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "churn on a shared core: %d rounds of %d JVMs on one core, %d s measured"
+                + " after %d s warm-up, 1 thread, %s %s, agent %s; %d round(s) at once", rounds, arms.size(),
+                measureSeconds, warmupSeconds, ChurnThroughputBenchmark.HEAP, SAME_JIT_DECISIONS,
+                ChurnThroughputBenchmark.AGENT_OPTIONS, roundsAtOnce));
+        lines.add("round  core  none ops/cpu-s  leakwatch/none  none-again/none  empty/none  idle/none"
+                + "  leakwatch/empty  leakwatch/idle  ops/s leakwatch/none  leakwatch evidence");
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        for (int first = 1; first <= rounds; first += roundsAtOnce) {
+            long startAt = System.currentTimeMillis() + START_MARGIN_MILLIS + warmupSeconds * 1000L;
+            List<Round> batch = new ArrayList<>();
+            for (int core = 0; core < roundsAtOnce && first + core <= rounds; core++) {
+                batch.add(Round.start(first + core, core, arms, startAt, measureSeconds, processors));
+            }
+            long timeoutSeconds = START_MARGIN_MILLIS / 1000 + warmupSeconds + measureSeconds + 60L;
+            for (Round round : batch) {
+                Map<Arm, Run> runs = round.finish(timeoutSeconds);
+                Run none = runs.get(arms.get(0));
+                Run noneAgain = runs.get(arms.get(1));
+                Run empty = runs.get(arms.get(2));
+                Run idle = runs.get(arms.get(3));
+                Run leakwatch = runs.get(arms.get(4));
+                double[] row = {
+                    add(ratios, "operations per process CPU second leakwatch/none", leakwatch, none),
+                    add(ratios, "the same, no agent/no agent (this method's noise)", noneAgain, none),
+                    add(ratios, "the same, an agent that does nothing/none", empty, none),
+                    add(ratios, "the same, leakwatch watching no package/none", idle, none),
+                    add(ratios, "the same, leakwatch/an agent that does nothing", leakwatch, empty),
+                    add(ratios, "the same, leakwatch/leakwatch watching no package", leakwatch, idle),
+                };
+                double wall = leakwatch.opsPerSecond / none.opsPerSecond;
+                ratios.computeIfAbsent("operations per second leakwatch/none (the core's time is shared by thread, so"
+                        + " the agent's threads take some of it from the other arms)", k -> new ArrayList<>()).add(wall);
+                String line = String.format(Locale.ROOT,
+                        "%5d  %4d  %14.0f  %14.3f  %15.3f  %10.3f  %9.3f  %15.3f  %14.3f  %20.3f  %s",
+                        round.number, round.core, none.opsPerCpuSecond, row[0], row[1], row[2], row[3], row[4], row[5],
+                        wall, leakwatch.evidence);
+                System.err.println(line);
+                lines.add(line);
+            }
+        }
+        ratios.forEach((what, values) -> lines.add(String.format(Locale.ROOT, "median %s: %.3f (range %.3f..%.3f)",
+                what, Stats.median(values), Stats.min(values), Stats.max(values))));
+        return lines;
+    }
+
+    private static double add(Map<String, List<Double>> ratios, String what, Run numerator, Run denominator) {
+        double ratio = numerator.opsPerCpuSecond / denominator.opsPerCpuSecond;
+        ratios.computeIfAbsent(what, k -> new ArrayList<>()).add(ratio);
+        return ratio;
+    }
+
+    /** One kind of JVM in a round: its agent options and what its loop must report. */
+    private static final class Arm {
+        final List<String> agentOptions;
+        final Expected expected;
+
+        private Arm(List<String> agentOptions, Expected expected) {
+            this.agentOptions = agentOptions;
+            this.expected = expected;
+        }
+
+        /** No agent, no agent again, the agent that does nothing, leakwatch watching no package, leakwatch. */
+        static List<Arm> all(Path agentJar, Path emptyAgentJar) {
+            return List.of(new Arm(List.of(), Expected.NO_AGENT), new Arm(List.of(), Expected.NO_AGENT),
+                    new Arm(List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT),
+                    new Arm(List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.IDLE_AGENT_OPTIONS),
+                            Expected.LEAKWATCH_IDLE),
+                    new Arm(List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.AGENT_OPTIONS),
+                            Expected.LEAKWATCH_WATCHING));
+        }
+    }
+
+    /** One JVM of each arm, pinned to one core, measuring the same seconds. */
+    private static final class Round {
+        final int number;
+        final int core;
+        private final Map<Arm, LoopJvm> jvms = new LinkedHashMap<>();
+
+        private Round(int number, int core) {
+            this.number = number;
+            this.core = core;
+        }
+
+        static Round start(int number, int core, List<Arm> arms, long startAt, int measureSeconds, int processors)
+                throws IOException {
+            Round round = new Round(number, core);
+            for (Arm arm : arms) {
+                List<String> options = new ArrayList<>(ChurnThroughputBenchmark.HEAP);
+                options.add("-XX:ActiveProcessorCount=" + processors);
+                options.addAll(SAME_JIT_DECISIONS);
+                options.addAll(arm.agentOptions);
+                round.jvms.put(arm, LoopJvm.start(List.of("taskset", "-c", Integer.toString(core)), options,
+                        CheckoutLoop.class.getName(), List.of("0", Integer.toString(measureSeconds), "1",
+                                Long.toString(startAt))));
+            }
+            return round;
+        }
+
+        Map<Arm, Run> finish(long timeoutSeconds) throws IOException, InterruptedException {
+            Map<Arm, Run> runs = new LinkedHashMap<>();
+            for (Map.Entry<Arm, LoopJvm> jvm : jvms.entrySet()) {
+                runs.put(jvm.getKey(), jvm.getValue().finish(jvm.getKey().expected, timeoutSeconds));
+            }
+            return runs;
+        }
+    }
+}
