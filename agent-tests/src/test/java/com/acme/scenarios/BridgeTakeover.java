@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A plugin that finds leakwatch's public bridge class and tries to install its own handler, to receive
- * every watched container of the application, or to claim the bridge's per-site countdowns (either would silence
+ * every watched container of the application, or to claim the bridge's per-site countdowns or pauses (any would silence
  * the agent). Then the application leaks a list,
  * which the agent must still report.
  */
@@ -39,6 +39,13 @@ public final class BridgeTakeover {
             System.out.println("countdowns handed over");
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.out.println("countdowns refused");
+        }
+        try {
+            // The pauses that let every write to a site pass: the same.
+            bridge.getMethod("claimPauses").invoke(null);
+            System.out.println("pauses handed over");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("pauses refused");
         }
         leak = new ArrayList<>();
         System.out.println("started");

@@ -45,7 +45,8 @@ final class AgentStarter {
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         // The bridge's countdowns let most writes to a full site return before any call into the agent.
         ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
-                LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
+                LeakwatchBridge.claimPauses(), LeakwatchConfig.INSTANCES_PER_SITE,
+                LeakwatchConfig.MAX_TRACKED_INSTANCES);
         // Installed even when nothing is instrumented: the bridge takes one handler only, and it is the agent's.
         LeakwatchBridge.install(registry);
         FieldWriteInstrumentation fieldWrites = new FieldWriteInstrumentation(config, sites);
@@ -117,6 +118,8 @@ final class AgentStarter {
     private static void startMonitoring(LeakwatchConfig config, ContainerRegistry registry, ContainerSampler sampler,
             RetainedEstimates retained, LeakAnalyzer analyzer, FieldWriteInstrumentation fieldWrites) {
         GcNotifications gcNotifications = new GcNotifications();
+        // A collection is what frees a slot at a full, churning site: its paused writes are looked at again.
+        gcNotifications.observe(collection -> registry.resumePausedSites());
         HeapPoolMonitor heap = new HeapPoolMonitor(System::currentTimeMillis);
         step("watch the heap pools after GC", () -> heap.start(gcNotifications));
         ClassUnloadingCollections classUnloading = new ClassUnloadingCollections();

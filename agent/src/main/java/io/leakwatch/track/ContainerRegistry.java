@@ -24,6 +24,8 @@ public final class ContainerRegistry implements FieldWriteHandler {
      * its own in tests.
      */
     private final int[][] writesToLetPass;
+    /** Per site, non-zero while every write passes unexamined: the bridge's pauses in the agent. */
+    private final byte[] paused;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
     private final int maxUnexaminedWrites;
@@ -44,26 +46,29 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final LongAdder fullSiteLooks = new LongAdder();
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
-        this(new int[LeakwatchBridge.STRIPES][maxSites], instancesPerSite, maxTrackedInstances);
+        this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], instancesPerSite, maxTrackedInstances);
     }
 
     /**
      * A registry whose full sites set their countdowns in {@code writesToLetPass}, one array per stripe of threads
      * and in each one countdown per site (its length is the number of sites): the bridge's, which lets most writes to
-     * a full site return before any call to this class.
+     * a full site return before any call to this class; and whose full, churning sites pause in {@code paused}, one
+     * byte per site: the bridge's, which lets every write to a paused site pass after one load.
      */
-    public ContainerRegistry(int[][] writesToLetPass, int instancesPerSite, int maxTrackedInstances) {
-        this(writesToLetPass, instancesPerSite, maxTrackedInstances,
+    public ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances) {
+        this(writesToLetPass, paused, instancesPerSite, maxTrackedInstances,
                 LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
     }
 
     ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
-        this(new int[LeakwatchBridge.STRIPES][maxSites], instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
+        this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], instancesPerSite, maxTrackedInstances,
+                maxUnexaminedWrites);
     }
 
-    private ContainerRegistry(int[][] writesToLetPass, int instancesPerSite, int maxTrackedInstances,
+    private ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances,
             int maxUnexaminedWrites) {
         this.writesToLetPass = writesToLetPass;
+        this.paused = paused;
         this.sites = new AtomicReferenceArray<>(writesToLetPass[0].length);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
@@ -76,7 +81,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
      */
     @Override
     public void onFieldWrite(Object container, int siteId) {
-        if (siteId < 0 || siteId >= sites.length()) {
+        if (siteId < 0 || siteId >= sites.length() || paused[siteId] != 0) {
             return;
         }
         int[] countdowns = writesToLetPass[LeakwatchBridge.currentStripe()];
@@ -102,7 +107,11 @@ public final class ContainerRegistry implements FieldWriteHandler {
             if (site.takeOfferedSlot(container)) {
                 registrations.increment();
             }
-            site.backOff(maxUnexaminedWrites);
+            if (!site.backOff(maxUnexaminedWrites)) {
+                // Backed off as far as it goes: until the next collection, offer or registration, the looks would
+                // find nothing, and the countdown's store is most of what a write to a churning site costs.
+                site.pause();
+            }
             fullSiteLooks.increment();
             return;
         }
@@ -128,7 +137,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
     }
 
     private TrackedSite createSite(int siteId) {
-        TrackedSite created = new TrackedSite(siteId, instancesPerSite, writesToLetPass);
+        TrackedSite created = new TrackedSite(siteId, instancesPerSite, writesToLetPass, paused);
         if (!sites.compareAndSet(siteId, null, created)) {
             return sites.get(siteId);
         }
@@ -160,6 +169,20 @@ public final class ContainerRegistry implements FieldWriteHandler {
         }
     }
 
+    /**
+     * After each collection (the JVM's notification thread) and at each sampler pass: the paused sites look again,
+     * since a collection is what may have freed a slot, and the next write to each finds out. Stores only to the
+     * sites that are paused.
+     */
+    public void resumePausedSites() {
+        int highest = Math.min(highestSiteId.get(), paused.length - 1);
+        for (int siteId = 0; siteId <= highest; siteId++) {
+            if (paused[siteId] != 0) {
+                paused[siteId] = 0;
+            }
+        }
+    }
+
     /** Sampler thread: frees slots of collected containers, then visits every site that exists. */
     void forEachSite(Consumer<TrackedSite> visitor) {
         forEachSite(0, visitor);
@@ -170,6 +193,9 @@ public final class ContainerRegistry implements FieldWriteHandler {
      * budget spent before the last sites is spent on them first in the next pass.
      */
     void forEachSite(int firstId, Consumer<TrackedSite> visitor) {
+        // Each pass as well as each collection: without collection notifications (or after a pause that raced a
+        // registration), a paused site waits one pass at most.
+        resumePausedSites();
         int highest = highestSiteId.get();
         int count = highest + 1;
         int start = firstId >= 0 && firstId < count ? firstId : 0;

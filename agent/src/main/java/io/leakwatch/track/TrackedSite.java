@@ -24,6 +24,8 @@ final class TrackedSite {
      * looking thread's stripe, and clears it in all of them.
      */
     private final int[][] writesToLetPass;
+    /** Per site, non-zero while every write passes unexamined (the bridge's pauses); this site's entry is its own. */
+    private final byte[] paused;
     /** The longest pause the next look that finds the site still full may set; doubles each time. */
     private int backOff;
     /**
@@ -34,9 +36,10 @@ final class TrackedSite {
      */
     private volatile int offeredSlot = -1;
 
-    TrackedSite(int siteId, int capacity, int[][] writesToLetPass) {
+    TrackedSite(int siteId, int capacity, int[][] writesToLetPass, byte[] paused) {
         this.siteId = siteId;
         this.writesToLetPass = writesToLetPass;
+        this.paused = paused;
         this.slots = new AtomicReferenceArray<>(capacity);
     }
 
@@ -48,9 +51,9 @@ final class TrackedSite {
      * A look found nothing to do (the site full with no collected container to replace, or the container held
      * already): the next writes, between half and all of the back-off, pass unexamined, and the back-off doubles,
      * up to {@code maxUnexamined} (one less than a power of two). A churning site reaches the maximum in about ten
-     * looks.
+     * looks. Returns false when the back-off was at the maximum already.
      */
-    void backOff(int maxUnexamined) {
+    boolean backOff(int maxUnexamined) {
         int limit = backOff;
         // Between half and all of the back-off, at random, so that the looks do not fall into step with a periodic
         // pattern of writes (every 16th write the same long-lived list, say) and miss it for ever. The looking
@@ -62,7 +65,18 @@ final class TrackedSite {
         if (next != limit) {
             // At the maximum a look stores nothing here, and the site's line stays in every core's cache.
             backOff = next;
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Every write passes unexamined, at the cost of one load, until {@link #lookAtEveryWrite}, an offered slot or
+     * the registry's resumption after a collection: for a full site that has backed off as far as it goes, whose
+     * looks would find nothing before one of those.
+     */
+    void pause() {
+        paused[siteId] = 1;
     }
 
     /**
@@ -74,6 +88,7 @@ final class TrackedSite {
             stripe[siteId] = 0;
         }
         backOff = 0;
+        paused[siteId] = 0;
     }
 
     /** Read when a write is examined: true means nothing more can be taken here for now. */
@@ -143,6 +158,10 @@ final class TrackedSite {
     /** Sampler thread: the slot a look at this full site may hand over, or -1 for none. */
     void offerSlot(int index) {
         offeredSlot = index;
+        if (index >= 0) {
+            // The next write may take it.
+            paused[siteId] = 0;
+        }
     }
 
     /**

@@ -113,8 +113,9 @@ class ContainerRegistryTest {
             registry.onFieldWrite(new ArrayList<String>(), 2);
         }
         long looks = registry.fullSiteLooks();
-        // Ten doublings to the maximum, then one look per 512..1023 writes: about 150; every write would be 100000.
-        assertTrue(looks > 0 && looks < 300, "looks at a full site: " + looks);
+        // Ten doublings to the maximum, one look more, then the site pauses until a collection or a pass: about 11;
+        // one look per 512..1023 writes would be about 150, every write 100000.
+        assertTrue(looks > 0 && looks <= 12, "looks at a full site: " + looks);
         assertEquals(2, registry.trackedInstances());
         assertEquals(2, registry.registrations());
     }
@@ -122,7 +123,7 @@ class ContainerRegistryTest {
     @Test
     void aFullSiteSetsItsCountdownInTheSharedArrayThatTheBridgeCountsDown() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 2, 100);
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 2, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
         kept.forEach(list -> registry.onFieldWrite(list, 5));
@@ -143,9 +144,70 @@ class ContainerRegistryTest {
     }
 
     @Test
+    void aChurningSitePausesOnceBackedOffAndLooksAgainAfterACollectionAnOfferOrAPass() {
+        int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
+        byte[] paused = new byte[16];
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, paused, 2, 100);
+        int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
+        List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
+        kept.forEach(list -> registry.onFieldWrite(list, 3));
+        int writes = 0;
+        while (paused[3] == 0 && writes < 10_000) {
+            registry.onFieldWrite(new ArrayList<String>(), 3);
+            writes++;
+        }
+        assertEquals(1, paused[3], "a full site backed off as far as it goes pauses");
+        // Ten looks that back off by 0, 1, 3 .. 511 writes (each between half and all of it), then one at 1023.
+        assertTrue(writes > 500 && writes < 1_100, "writes until the pause: " + writes);
+        long looks = registry.fullSiteLooks();
+        for (int i = 0; i < 5_000; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 3);
+        }
+        assertEquals(looks, registry.fullSiteLooks(), "no look while paused");
+        int pausedSites = 0;
+        for (byte site : paused) {
+            pausedSites += site;
+        }
+        assertEquals(1, pausedSites, "only that site");
+
+        // After a collection: looks again, first after what is left of the countdown (set at random by the last
+        // look), then pauses again once it has found nothing.
+        registry.resumePausedSites();
+        assertEquals(0, paused[3]);
+        int untilLook = mine[3];
+        assertTrue(untilLook >= 511 && untilLook <= 1023, "the countdown the pausing look set: " + untilLook);
+        for (int i = 0; i <= untilLook; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 3);
+        }
+        assertEquals(looks + 1, registry.fullSiteLooks());
+        assertEquals(1, paused[3], "a look that finds nothing pauses the site again");
+
+        // An offered slot resumes it, and a pass does too.
+        registry.site(3).offerSlot(0);
+        assertEquals(0, paused[3], "an offered slot is taken at a look");
+        paused[3] = 1;
+        registry.forEachSite(site -> { });
+        assertEquals(0, paused[3], "each pass resumes paused sites");
+    }
+
+    @Test
+    void aRegistrationResumesAPausedSite() {
+        byte[] paused = new byte[16];
+        ContainerRegistry registry = new ContainerRegistry(new int[LeakwatchBridge.STRIPES][16], paused, 2, 100);
+        List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
+        kept.forEach(list -> registry.onFieldWrite(list, 9));
+        for (int i = 0; i < 10_000 && paused[9] == 0; i++) {
+            registry.onFieldWrite(new ArrayList<String>(), 9);
+        }
+        assertEquals(1, paused[9]);
+        registry.site(9).lookAtEveryWrite();
+        assertEquals(0, paused[9], "a registration or a freed slot: every write is looked at again");
+    }
+
+    @Test
     void eachStripeOfThreadsCountsDownItsOwnCountdownAndARegistrationClearsThemAll() throws Exception {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 2, 100);
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 2, 100);
         List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
         kept.forEach(list -> registry.onFieldWrite(list, 5));
         int mine = LeakwatchBridge.currentStripe();
@@ -188,7 +250,7 @@ class ContainerRegistryTest {
     @Test
     void aFieldSetOverAndOverToTheSameContainerBacksOffButANewContainerAmongTheWritesIsTaken() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, 4, 100);
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 4, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<String> setEachRequest = new ArrayList<>();
         int mostLetPass = 0;
@@ -223,6 +285,8 @@ class ContainerRegistryTest {
                 registry.onFieldWrite(i % 16 == 0 ? longLived : new ArrayList<String>(), 7);
             }
             System.gc();
+            // What the agent does at every collection's notification.
+            registry.resumePausedSites();
             registry.site(7).forEachLive(container -> {
                 if (container == longLived) {
                     live.add(container);
