@@ -109,7 +109,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
             }
             if (!site.backOff(maxUnexaminedWrites)) {
                 // Backed off as far as it goes: until the next collection, offer or registration, the looks would
-                // find nothing, and the countdown's store is most of what a write to a churning site costs.
+                // find nothing, and a paused write stores nothing (the countdown stores at every write).
                 site.pause();
             }
             fullSiteLooks.increment();
