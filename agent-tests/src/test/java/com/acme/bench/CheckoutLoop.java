@@ -14,12 +14,12 @@ import com.sun.management.OperatingSystemMXBean;
 /**
  * An allocation-heavy checkout loop on one thread or several, the most common shape an instrumented package has:
  * every operation builds an order whose constructor assigns a fresh list and a fresh map, fills them, prices the order
- * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} with and without the
- * agent. Arguments: warm-up seconds, measured seconds, the number of threads (1 unless given), each running
- * a loop of its own, and optionally the wall-clock instant (epoch milliseconds) at which the measurement starts,
- * which then ends the warm-up instead of its seconds: JVMs started together measure the same seconds. Prints
- * {@code ops/s N} and, so that a run with the agent
- * can prove it was watched, one {@code agent:} line read from the agent after the measurement.
+ * and keeps it in a bounded LRU. Run by {@code io.leakwatch.bench.ChurnThroughputBenchmark} and
+ * {@code SharedCoreChurnBenchmark} with and without the agent. Arguments: warm-up seconds, measured seconds, the
+ * number of threads (1 unless given), each running a loop of its own, and optionally the wall-clock instant (epoch
+ * milliseconds) at which the measurement starts, which then ends the warm-up instead of its seconds: JVMs started
+ * together measure the same seconds. Prints {@code ops/s N} and, so that a run with the agent can prove it was
+ * watched, one {@code agent:} line read from the agent after the measurement.
  */
 public final class CheckoutLoop {
 
@@ -186,8 +186,8 @@ public final class CheckoutLoop {
             for (int i = 0; i < 20; i++) {
                 byString.put("k" + (i % 10 + round % 7), i);
                 // Beyond the boxing caches, so that each key is a new object equal to an earlier one.
-                byNumber.put(i % 2 == 0 ? (Object) Integer.valueOf(1_000 + i % 6) : (Object) Long.valueOf(1_000 + i % 6),
-                        list);
+                int value = 1_000 + i % 6;
+                byNumber.put(i % 2 == 0 ? (Object) Integer.valueOf(value) : (Object) Long.valueOf(value), list);
                 recentlyUsed.put(Long.valueOf(1_000 + (round + i) % 12), byString);
                 list.add(byString);
             }

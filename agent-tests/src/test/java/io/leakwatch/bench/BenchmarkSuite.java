@@ -16,7 +16,8 @@ import java.util.Set;
  * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end and a
  * container-churning loop on one thread, on two, and with the arms sharing one core. Arguments choose parts
  * ({@code startup startup-jdk25 jmh footprint e2e churn churn-threads churn-shared}, and {@code churn-quick}, a short
- * churn run of about four minutes); none runs the first eight. Results also go to {@code agent-tests/target/benchmarks/results.md}.
+ * churn run of about four minutes); none runs the first eight. Results also go to
+ * {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 

@@ -118,7 +118,8 @@ public final class ChurnThroughputBenchmark {
         return values.get(values.size() - 1);
     }
 
-    private static String median(String what, List<Double> ratios) {
+    /** One median line of a churn report: the ratio's median and its range. */
+    static String median(String what, List<Double> ratios) {
         return String.format(Locale.ROOT, "median %s: %.3f (range %.3f..%.3f)", what, Stats.median(ratios),
                 Stats.min(ratios), Stats.max(ratios));
     }

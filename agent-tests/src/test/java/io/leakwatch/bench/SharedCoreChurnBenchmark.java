@@ -37,6 +37,8 @@ public final class SharedCoreChurnBenchmark {
      */
     static final List<String> SAME_JIT_DECISIONS =
             List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,java.util.HashMap::putVal");
+    private static final String WALL_CLOCK_RATIO = "operations per second leakwatch/none (the core's time is shared by"
+            + " thread, so the agent's threads take some of it from the other arms)";
     /** Long enough for five JVMs on one core to start, each with a fifth of the core. */
     private static final long START_MARGIN_MILLIS = 8_000;
 
@@ -45,9 +47,9 @@ public final class SharedCoreChurnBenchmark {
 
     /** Arguments: rounds, warm-up seconds, measured seconds. */
     public static void main(String[] args) throws Exception {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 6;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         measure(rounds, warmup, measure).forEach(System.out::println);
     }
 
@@ -74,12 +76,12 @@ public final class SharedCoreChurnBenchmark {
             }
             long timeoutSeconds = START_MARGIN_MILLIS / 1000 + warmupSeconds + measureSeconds + 60L;
             for (Round round : batch) {
-                Map<Arm, Run> runs = round.finish(timeoutSeconds);
-                Run none = runs.get(arms.get(0));
-                Run noneAgain = runs.get(arms.get(1));
-                Run empty = runs.get(arms.get(2));
-                Run idle = runs.get(arms.get(3));
-                Run leakwatch = runs.get(arms.get(4));
+                List<Run> runs = round.finish(timeoutSeconds);
+                Run none = runs.get(0);
+                Run noneAgain = runs.get(1);
+                Run empty = runs.get(2);
+                Run idle = runs.get(3);
+                Run leakwatch = runs.get(4);
                 double[] row = {
                     add(ratios, "operations per process CPU second leakwatch/none", leakwatch, none),
                     add(ratios, "the same, no agent/no agent (this method's noise)", noneAgain, none),
@@ -89,8 +91,7 @@ public final class SharedCoreChurnBenchmark {
                     add(ratios, "the same, leakwatch/leakwatch watching no package", leakwatch, idle),
                 };
                 double wall = leakwatch.opsPerSecond / none.opsPerSecond;
-                ratios.computeIfAbsent("operations per second leakwatch/none (the core's time is shared by thread, so"
-                        + " the agent's threads take some of it from the other arms)", k -> new ArrayList<>()).add(wall);
+                ratios.computeIfAbsent(WALL_CLOCK_RATIO, k -> new ArrayList<>()).add(wall);
                 String line = String.format(Locale.ROOT,
                         "%5d  %4d  %14.0f  %14.3f  %15.3f  %10.3f  %9.3f  %15.3f  %14.3f  %20.3f  %s",
                         round.number, round.core, none.opsPerCpuSecond, row[0], row[1], row[2], row[3], row[4], row[5],
@@ -99,8 +100,7 @@ public final class SharedCoreChurnBenchmark {
                 lines.add(line);
             }
         }
-        ratios.forEach((what, values) -> lines.add(String.format(Locale.ROOT, "median %s: %.3f (range %.3f..%.3f)",
-                what, Stats.median(values), Stats.min(values), Stats.max(values))));
+        ratios.forEach((what, values) -> lines.add(ChurnThroughputBenchmark.median(what, values)));
         return lines;
     }
 
@@ -135,32 +135,35 @@ public final class SharedCoreChurnBenchmark {
     private static final class Round {
         final int number;
         final int core;
-        private final Map<Arm, LoopJvm> jvms = new LinkedHashMap<>();
+        private final List<Arm> arms;
+        private final List<LoopJvm> jvms = new ArrayList<>();
 
-        private Round(int number, int core) {
+        private Round(int number, int core, List<Arm> arms) {
             this.number = number;
             this.core = core;
+            this.arms = arms;
         }
 
         static Round start(int number, int core, List<Arm> arms, long startAt, int measureSeconds, int processors)
                 throws IOException {
-            Round round = new Round(number, core);
+            Round round = new Round(number, core, arms);
             for (Arm arm : arms) {
                 List<String> options = new ArrayList<>(ChurnThroughputBenchmark.HEAP);
                 options.add("-XX:ActiveProcessorCount=" + processors);
                 options.addAll(SAME_JIT_DECISIONS);
                 options.addAll(arm.agentOptions);
-                round.jvms.put(arm, LoopJvm.start(List.of("taskset", "-c", Integer.toString(core)), options,
+                round.jvms.add(LoopJvm.start(List.of("taskset", "-c", Integer.toString(core)), options,
                         CheckoutLoop.class.getName(), List.of("0", Integer.toString(measureSeconds), "1",
                                 Long.toString(startAt))));
             }
             return round;
         }
 
-        Map<Arm, Run> finish(long timeoutSeconds) throws IOException, InterruptedException {
-            Map<Arm, Run> runs = new LinkedHashMap<>();
-            for (Map.Entry<Arm, LoopJvm> jvm : jvms.entrySet()) {
-                runs.put(jvm.getKey(), jvm.getValue().finish(jvm.getKey().expected, timeoutSeconds));
+        /** Each arm's run, in the order of the arms. */
+        List<Run> finish(long timeoutSeconds) throws IOException, InterruptedException {
+            List<Run> runs = new ArrayList<>();
+            for (int i = 0; i < jvms.size(); i++) {
+                runs.add(jvms.get(i).finish(arms.get(i).expected, timeoutSeconds));
             }
             return runs;
         }
