@@ -1,6 +1,7 @@
 package com.acme.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,14 +19,18 @@ import com.sun.management.OperatingSystemMXBean;
  * {@code SharedCoreChurnBenchmark} with and without the agent. Arguments: warm-up seconds, measured seconds, the
  * number of threads (1 unless given), each running a loop of its own, and optionally the wall-clock instant (epoch
  * milliseconds) at which the measurement starts, which then ends the warm-up instead of its seconds: JVMs started
- * together measure the same seconds. Prints {@code ops/s N} and, so that a run with the agent can prove it was
- * watched, one {@code agent:} line read from the agent after the measurement.
+ * together measure the same seconds. Prints {@code ops/s N}, the operations per second of the process's CPU and of
+ * the loop threads' own CPU, the other threads' CPU by kind ({@code cpu-ms-by-thread}: GC, JIT, the agent's), and, so
+ * that a run with the agent can prove it was watched, one {@code agent:} line read from the agent after the
+ * measurement.
  */
 public final class CheckoutLoop {
 
     private static final int LRU_ENTRIES = 10_000;
     /** The least warm-up a loop told when to start measuring accepts. */
     private static final long MIN_WARMUP_MILLIS = 3_000;
+    /** How long the loops go on after the measurement's end, so that they are still running when it is read. */
+    private static final long LOOPS_RUN_ON_NANOS = 500_000_000L;
     private static final String[] SKUS = {"apple", "pear", "plum", "fig", "kiwi", "lime", "date", "melon"};
 
     /** One checkout: its lines and its attributes, both built fresh by the constructor. */
@@ -71,6 +76,8 @@ public final class CheckoutLoop {
     private long nextId;
     /** Published so that the JIT cannot drop the work. */
     private long checksum;
+    /** Checkouts done so far, published once a thousand for the measurement to read. */
+    private volatile long completed;
 
     long checkout() {
         long id = nextId++;
@@ -86,16 +93,21 @@ public final class CheckoutLoop {
         return price;
     }
 
-    /** Runs checkouts until {@code endNanos}; returns how many. */
-    long runUntil(long endNanos) {
+    /**
+     * Runs checkouts until {@code endNanos}, publishing how many so far after each thousand: the measurement reads
+     * the count while the loop runs. A loop that returned at the end of its warm-up and was called again to measure
+     * left its compiled code there, and the measured seconds began with the JIT compiling it anew; a bigger method
+     * (one with the agent's bridge inlined) took longer, which the measurement charged to the agent.
+     */
+    void runUntil(long endNanos) {
         long ops = 0;
         while (System.nanoTime() < endNanos) {
             for (int i = 0; i < 1_000; i++) {
                 checksum += checkout();
             }
             ops += 1_000;
+            completed = ops;
         }
-        return ops;
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,6 +115,8 @@ public final class CheckoutLoop {
         double measureSeconds = Double.parseDouble(args[1]);
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         startUpLikeAService();
+        // Loads the classes that read the threads' CPU now rather than as the measurement starts.
+        Snapshot.take((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean(), new CheckoutThread[0]);
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         if (args.length > 3) {
             long untilStart = Long.parseLong(args[3]) - System.currentTimeMillis();
@@ -118,45 +132,74 @@ public final class CheckoutLoop {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         CheckoutThread[] loops = new CheckoutThread[threads];
         for (int i = 0; i < threads; i++) {
-            // Each thread its own orders and LRU, as request threads of a service: what they share is the code.
-            loops[i] = new CheckoutThread(warmupEnd, measureEnd);
+            // Each thread its own orders and LRU, as request threads of a service: what they share is the code. They
+            // run on past the end, so that they are still running when it is read.
+            loops[i] = new CheckoutThread(measureEnd + LOOPS_RUN_ON_NANOS);
             loops[i].start();
         }
         LockSupport.parkNanos(warmupEnd - System.nanoTime());
-        long startCpu = os.getProcessCpuTime();
-        long ops = 0;
+        Snapshot start = Snapshot.take(os, loops);
+        LockSupport.parkNanos(measureEnd - System.nanoTime());
+        Snapshot end = Snapshot.take(os, loops);
         long checksum = 0;
         for (CheckoutThread loop : loops) {
             loop.join();
-            ops += loop.measuredOps;
             checksum += loop.loop.checksum;
         }
-        double cpuSeconds = (os.getProcessCpuTime() - startCpu) / 1e9;
-        System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / measureSeconds);
+        long ops = end.completed - start.completed;
+        System.out.printf(Locale.ROOT, "ops/s %.0f%n", ops / ((end.nanoTime - start.nanoTime) / 1e9));
         // Per second of the whole process's CPU (GC and the agent's threads included): what a neighbour's load on a
         // shared machine changes least, since time this process waits for a core is not counted.
-        System.out.printf(Locale.ROOT, "ops/cpu-s %.0f%n", ops / cpuSeconds);
+        System.out.printf(Locale.ROOT, "ops/cpu-s %.0f%n", ops / ((end.processCpuNanos - start.processCpuNanos) / 1e9));
+        // Per second of the request threads' own CPU: what the instrumented code itself costs, without the JVM's
+        // and the agent's other threads, which the line below shows by name (milliseconds, clock ticks of 10 ms).
+        System.out.printf(Locale.ROOT, "ops/loop-cpu-s %.0f%n", ops / ((end.loopCpuNanos - start.loopCpuNanos) / 1e9));
+        System.out.println("cpu-ms-by-thread " + end.threadCpu.minus(start.threadCpu));
         System.out.println("agent: " + AgentEvidence.describe());
         System.out.println("threads " + threads + " checksum " + checksum);
     }
 
-    /** One request thread: warms up until the common deadline, then counts checkouts until the common end. */
+    /** What the measurement reads at its start and at its end, all at one instant. */
+    private static final class Snapshot {
+        final long nanoTime;
+        final long completed;
+        final long processCpuNanos;
+        final long loopCpuNanos;
+        final ThreadCpu threadCpu;
+
+        private Snapshot(long nanoTime, long completed, long processCpuNanos, long loopCpuNanos, ThreadCpu threadCpu) {
+            this.nanoTime = nanoTime;
+            this.completed = completed;
+            this.processCpuNanos = processCpuNanos;
+            this.loopCpuNanos = loopCpuNanos;
+            this.threadCpu = threadCpu;
+        }
+
+        static Snapshot take(OperatingSystemMXBean os, CheckoutThread[] loops) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long completed = 0;
+            long loopCpu = 0;
+            for (CheckoutThread loop : loops) {
+                completed += loop.loop.completed;
+                loopCpu += threads.getThreadCpuTime(loop.getId());
+            }
+            return new Snapshot(System.nanoTime(), completed, os.getProcessCpuTime(), loopCpu, ThreadCpu.read());
+        }
+    }
+
+    /** One request thread: runs checkouts until its end, through the warm-up and the measurement alike. */
     private static final class CheckoutThread extends Thread {
         final CheckoutLoop loop = new CheckoutLoop();
-        private final long warmupEnd;
-        private final long measureEnd;
-        long measuredOps;
+        private final long endNanos;
 
-        CheckoutThread(long warmupEnd, long measureEnd) {
+        CheckoutThread(long endNanos) {
             super("checkout");
-            this.warmupEnd = warmupEnd;
-            this.measureEnd = measureEnd;
+            this.endNanos = endNanos;
         }
 
         @Override
         public void run() {
-            loop.runUntil(warmupEnd);
-            measuredOps = loop.runUntil(measureEnd);
+            loop.runUntil(endNanos);
         }
     }
 

@@ -28,6 +28,8 @@ public final class ChurnThroughputBenchmark {
     static final List<String> HEAP = List.of("-Xms512m", "-Xmx512m");
     private static final String OPS = "ops/s ";
     private static final String OPS_PER_CPU = "ops/cpu-s ";
+    private static final String OPS_PER_LOOP_CPU = "ops/loop-cpu-s ";
+    private static final String CPU_BY_THREAD = "cpu-ms-by-thread ";
     private static final String AGENT = "agent: ";
     private static final String WATCHED = "handler io.leakwatch.";
     private static final String NOTHING_REGISTERED = "registrations=0 ";
@@ -183,7 +185,10 @@ public final class ChurnThroughputBenchmark {
                 throw new IllegalStateException("expected " + expected + " but the loop reports: " + evidence
                         + "; stderr " + stderr);
             }
-            return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu), evidence, stdout);
+            String opsPerLoopCpu = find(stdout, OPS_PER_LOOP_CPU);
+            return new Run(Double.parseDouble(ops), Double.parseDouble(opsPerCpu),
+                    opsPerLoopCpu == null ? Double.NaN : Double.parseDouble(opsPerLoopCpu),
+                    String.valueOf(find(stdout, CPU_BY_THREAD)), evidence, stdout);
         }
     }
 
@@ -208,12 +213,19 @@ public final class ChurnThroughputBenchmark {
     static final class Run {
         final double opsPerSecond;
         final double opsPerCpuSecond;
+        /** Per second of the loop threads' own CPU; NaN from a loop that does not report it. */
+        final double opsPerLoopCpuSecond;
+        /** The process's other threads' CPU while it measured, by kind, as the loop printed it. */
+        final String cpuByThread;
         final String evidence;
         final List<String> stdout;
 
-        Run(double opsPerSecond, double opsPerCpuSecond, String evidence, List<String> stdout) {
+        Run(double opsPerSecond, double opsPerCpuSecond, double opsPerLoopCpuSecond, String cpuByThread,
+                String evidence, List<String> stdout) {
             this.opsPerSecond = opsPerSecond;
             this.opsPerCpuSecond = opsPerCpuSecond;
+            this.opsPerLoopCpuSecond = opsPerLoopCpuSecond;
+            this.cpuByThread = cpuByThread;
             this.evidence = evidence;
             this.stdout = stdout;
         }
