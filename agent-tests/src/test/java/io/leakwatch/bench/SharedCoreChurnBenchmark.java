@@ -39,6 +39,13 @@ public final class SharedCoreChurnBenchmark {
             List.of("-XX:CompileCommand=quiet", "-XX:CompileCommand=dontinline,java.util.HashMap::putVal");
     private static final String WALL_CLOCK_RATIO = "operations per second leakwatch/none (the core's time is shared by"
             + " thread, so the agent's threads take some of it from the other arms)";
+    /**
+     * Warm-up after which most of the agent's own code is compiled: in its first minute the JIT compiles the
+     * sampler's, the heap watch's and the JMX code they call (about 200 compilations between the 15th and the 35th
+     * second, against 20 without the agent), which a service pays once, not for as long as it runs. With five JVMs
+     * on a core their compiler threads get a fifth of it, and some of that work still falls in the measured seconds.
+     */
+    static final int STEADY_WARMUP_SECONDS = 60;
     /** Long enough for five JVMs on one core to start, each with a fifth of the core. */
     private static final long START_MARGIN_MILLIS = 8_000;
 
@@ -48,7 +55,7 @@ public final class SharedCoreChurnBenchmark {
     /** Arguments: rounds, warm-up seconds, measured seconds. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : STEADY_WARMUP_SECONDS;
         int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         measure(rounds, warmup, measure).forEach(System.out::println);
     }
@@ -68,6 +75,7 @@ public final class SharedCoreChurnBenchmark {
         lines.add("round  core  none ops/cpu-s  leakwatch/none  none-again/none  empty/none  idle/none"
                 + "  leakwatch/empty  leakwatch/idle  ops/s leakwatch/none  leakwatch evidence");
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        List<Run> lastRound = List.of();
         for (int first = 1; first <= rounds; first += roundsAtOnce) {
             long startAt = System.currentTimeMillis() + START_MARGIN_MILLIS + warmupSeconds * 1000L;
             List<Round> batch = new ArrayList<>();
@@ -90,6 +98,10 @@ public final class SharedCoreChurnBenchmark {
                     add(ratios, "the same, leakwatch/an agent that does nothing", leakwatch, empty),
                     add(ratios, "the same, leakwatch/leakwatch watching no package", leakwatch, idle),
                 };
+                loopRatio(ratios, "operations per second of the loop thread's own CPU leakwatch/none", leakwatch, none);
+                loopRatio(ratios, "the loop thread's, leakwatch watching no package/none", idle, none);
+                loopRatio(ratios, "the loop thread's, leakwatch/leakwatch watching no package", leakwatch, idle);
+                lastRound = runs;
                 double wall = leakwatch.opsPerSecond / none.opsPerSecond;
                 ratios.computeIfAbsent(WALL_CLOCK_RATIO, k -> new ArrayList<>()).add(wall);
                 String line = String.format(Locale.ROOT,
@@ -101,7 +113,17 @@ public final class SharedCoreChurnBenchmark {
             }
         }
         ratios.forEach((what, values) -> lines.add(ChurnThroughputBenchmark.median(what, values)));
+        lines.add("where each arm's CPU went in the last round (ms while it measured; checkout is the loop's thread):");
+        for (int i = 0; i < arms.size(); i++) {
+            lines.add("  " + arms.get(i).name + ": " + lastRound.get(i).cpuByThread);
+        }
         return lines;
+    }
+
+    /** The loop thread's own share: what the instrumented code costs apart from the agent's and the JVM's threads. */
+    private static void loopRatio(Map<String, List<Double>> ratios, String what, Run numerator, Run denominator) {
+        ratios.computeIfAbsent(what, k -> new ArrayList<>())
+                .add(numerator.opsPerLoopCpuSecond / denominator.opsPerLoopCpuSecond);
     }
 
     private static double add(Map<String, List<Double>> ratios, String what, Run numerator, Run denominator) {
@@ -112,21 +134,25 @@ public final class SharedCoreChurnBenchmark {
 
     /** One kind of JVM in a round: its agent options and what its loop must report. */
     private static final class Arm {
+        final String name;
         final List<String> agentOptions;
         final Expected expected;
 
-        private Arm(List<String> agentOptions, Expected expected) {
+        private Arm(String name, List<String> agentOptions, Expected expected) {
+            this.name = name;
             this.agentOptions = agentOptions;
             this.expected = expected;
         }
 
         /** No agent, no agent again, the agent that does nothing, leakwatch watching no package, leakwatch. */
         static List<Arm> all(Path agentJar, Path emptyAgentJar) {
-            return List.of(new Arm(List.of(), Expected.NO_AGENT), new Arm(List.of(), Expected.NO_AGENT),
-                    new Arm(List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT),
-                    new Arm(List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.IDLE_AGENT_OPTIONS),
+            return List.of(new Arm("none", List.of(), Expected.NO_AGENT),
+                    new Arm("none again", List.of(), Expected.NO_AGENT),
+                    new Arm("empty agent", List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT),
+                    new Arm("leakwatch watching no package",
+                            List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.IDLE_AGENT_OPTIONS),
                             Expected.LEAKWATCH_IDLE),
-                    new Arm(List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.AGENT_OPTIONS),
+                    new Arm("leakwatch", List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.AGENT_OPTIONS),
                             Expected.LEAKWATCH_WATCHING));
         }
     }
