@@ -76,8 +76,8 @@ public final class BenchmarkSuite {
             case "churn-threads":
                 return ChurnThroughputBenchmark.measure(8, 4, 6, 2);
             case "churn-shared":
-                // A minute of warm-up: the agent's own code is still being compiled in its first minute, which costs
-                // a service once, not always (churn-quick's 15 s show that share).
+                // Two minutes of warm-up: the agent's own code is still being compiled in its first minute, which
+                // costs a service once, not always (churn-quick's 15 s show that share).
                 return SharedCoreChurnBenchmark.measure(16, SharedCoreChurnBenchmark.STEADY_WARMUP_SECONDS, 20);
             case "churn-quick":
                 List<String> quick = new ArrayList<>(ChurnThroughputBenchmark.measure(2, 3, 6, 1));

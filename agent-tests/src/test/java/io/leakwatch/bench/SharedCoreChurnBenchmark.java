@@ -40,12 +40,13 @@ public final class SharedCoreChurnBenchmark {
     private static final String WALL_CLOCK_RATIO = "operations per second leakwatch/none (the core's time is shared by"
             + " thread, so the agent's threads take some of it from the other arms)";
     /**
-     * Warm-up after which most of the agent's own code is compiled: in its first minute the JIT compiles the
-     * sampler's, the heap watch's and the JMX code they call (about 200 compilations between the 15th and the 35th
-     * second, against 20 without the agent), which a service pays once, not for as long as it runs. With five JVMs
-     * on a core their compiler threads get a fifth of it, and some of that work still falls in the measured seconds.
+     * Warm-up after which the agent's own code is compiled: in its first minute the JIT compiles the sampler's, the
+     * heap watch's and the JMX code they call (about 200 compilations between the 15th and the 35th second, against
+     * 20 without the agent), which a service pays once, not for as long as it runs. With five JVMs on a core their
+     * compiler threads get a fifth of it: after 60 s C2 still took 2% of leakwatch's measured CPU, after 120 s
+     * (three JVMs a core) 0.5%.
      */
-    static final int STEADY_WARMUP_SECONDS = 60;
+    static final int STEADY_WARMUP_SECONDS = 120;
     /** Long enough for five JVMs on one core to start, each with a fifth of the core. */
     private static final long START_MARGIN_MILLIS = 8_000;
 
