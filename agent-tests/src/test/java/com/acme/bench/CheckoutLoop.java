@@ -96,8 +96,7 @@ public final class CheckoutLoop {
     /**
      * Runs checkouts until {@code endNanos}, publishing how many so far after each thousand: the measurement reads
      * the count while the loop runs. A loop that returned at the end of its warm-up and was called again to measure
-     * left its compiled code there, and the measured seconds began with the JIT compiling it anew; a bigger method
-     * (one with the agent's bridge inlined) took longer, which the measurement charged to the agent.
+     * left its compiled code there, in every arm, and the measured seconds began with the JIT compiling it anew.
      */
     void runUntil(long endNanos) {
         long ops = 0;

@@ -104,7 +104,7 @@ public final class SharedCoreChurnBenchmark {
                 loopRatio(ratios, "the loop thread's, leakwatch/leakwatch watching no package", leakwatch, idle);
                 lastRound = runs;
                 double wall = leakwatch.opsPerSecond / none.opsPerSecond;
-                ratios.computeIfAbsent(WALL_CLOCK_RATIO, k -> new ArrayList<>()).add(wall);
+                record(ratios, WALL_CLOCK_RATIO, wall);
                 String line = String.format(Locale.ROOT,
                         "%5d  %4d  %14.0f  %14.3f  %15.3f  %10.3f  %9.3f  %15.3f  %14.3f  %20.3f  %s",
                         round.number, round.core, none.opsPerCpuSecond, row[0], row[1], row[2], row[3], row[4], row[5],
@@ -123,12 +123,15 @@ public final class SharedCoreChurnBenchmark {
 
     /** The loop thread's own share: what the instrumented code costs apart from the agent's and the JVM's threads. */
     private static void loopRatio(Map<String, List<Double>> ratios, String what, Run numerator, Run denominator) {
-        ratios.computeIfAbsent(what, k -> new ArrayList<>())
-                .add(numerator.opsPerLoopCpuSecond / denominator.opsPerLoopCpuSecond);
+        record(ratios, what, numerator.opsPerLoopCpuSecond / denominator.opsPerLoopCpuSecond);
     }
 
     private static double add(Map<String, List<Double>> ratios, String what, Run numerator, Run denominator) {
-        double ratio = numerator.opsPerCpuSecond / denominator.opsPerCpuSecond;
+        return record(ratios, what, numerator.opsPerCpuSecond / denominator.opsPerCpuSecond);
+    }
+
+    /** Adds one round's ratio to the ratios named {@code what}, whose median the report prints. */
+    private static double record(Map<String, List<Double>> ratios, String what, double ratio) {
         ratios.computeIfAbsent(what, k -> new ArrayList<>()).add(ratio);
         return ratio;
     }
