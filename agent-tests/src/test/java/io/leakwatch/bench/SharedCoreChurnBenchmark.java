@@ -41,7 +41,8 @@ public final class SharedCoreChurnBenchmark {
             + " thread, so the agent's threads take some of it from the other arms)";
     /**
      * Warm-up after which the agent's own code is compiled: in its first minute the JIT compiles the sampler's, the
-     * heap watch's and the JMX code they call (about 200 compilations between the 15th and the 35th second, against
+     * heap watch's and the JMX code they call, and the JDK's code that builds each GC notification the agent
+     * subscribes to (about 200 compilations between the 15th and the 35th second, against
      * 20 without the agent), which a service pays once, not for as long as it runs. With five JVMs on a core their
      * compiler threads get a fifth of it: after 60 s C2 still took 2% of leakwatch's measured CPU, after 120 s
      * (three JVMs a core) 0.5%.
