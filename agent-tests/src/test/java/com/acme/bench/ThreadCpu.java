@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The CPU time of this process's threads by kind of thread (GC, JIT compiler, the agent's sampler, ...), read from
- * Linux's {@code /proc/self/task}: where an arm of the churn benchmarks spends the CPU that is not its loop's. Clock
- * ticks of 10 ms, so a figure means something summed over seconds, not per collection. Empty where there is no
- * {@code /proc}.
+ * The CPU time of a process's threads by kind of thread (GC, JIT compiler, the agent's sampler, ...), read from
+ * Linux's {@code /proc/<pid>/task}: where an arm of the churn and end-to-end benchmarks spends the CPU that is not
+ * its loop's or its requests'. Clock ticks of 10 ms, so a figure means something summed over seconds, not per
+ * collection. Empty where there is no {@code /proc}.
  */
-final class ThreadCpu {
+public final class ThreadCpu {
 
     private static final double MILLIS_PER_TICK = 10;
     /** Which field of {@code /proc/<pid>/task/<tid>/stat}, counted after the thread's name, holds user time. */
@@ -26,9 +26,19 @@ final class ThreadCpu {
         this.ticksByKind = ticksByKind;
     }
 
+    /** This process's threads. */
     static ThreadCpu read() {
+        return read(Path.of("/proc/self/task"));
+    }
+
+    /** The threads of process {@code pid}, such as a JVM this one started. */
+    public static ThreadCpu of(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "task"));
+    }
+
+    private static ThreadCpu read(Path taskFolder) {
         Map<String, Long> ticks = new TreeMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (Stream<Path> tasks = Files.list(taskFolder)) {
             for (Path task : tasks.collect(Collectors.toList())) {
                 readTask(task, ticks);
             }
@@ -58,7 +68,7 @@ final class ThreadCpu {
     }
 
     /** What each kind used since {@code earlier}, in milliseconds, largest first. */
-    String minus(ThreadCpu earlier) {
+    public String minus(ThreadCpu earlier) {
         return ticksByKind.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - earlier.ticksByKind.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)

@@ -13,17 +13,18 @@ import java.util.Set;
 
 /**
  * The benchmarks of the README's results table, run by {@code mvn -B -Pbenchmarks verify -DskipTests -DskipITs}:
- * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end and a
- * container-churning loop on one thread, on two, and with the arms sharing one core. Arguments choose parts
- * ({@code startup startup-jdk25 jmh footprint e2e churn churn-threads churn-shared}, and {@code churn-quick}, a short
- * churn run of about four minutes); none runs the first eight. Results also go to
+ * start-up (on this JDK and on JDK 25), JMH micro-benchmarks, the agent's footprint, the demo end to end (one arm
+ * after another, and exporting over OTLP with the arms side by side on one core) and a container-churning loop on one
+ * thread, on two, and with the arms sharing one core. Arguments choose parts
+ * ({@code startup startup-jdk25 jmh footprint e2e e2e-shared churn churn-threads churn-shared}, and
+ * {@code churn-quick}, a short churn run of about four minutes); none runs the first nine. Results also go to
  * {@code agent-tests/target/benchmarks/results.md}.
  */
 public final class BenchmarkSuite {
 
     /** What a run without arguments measures. */
-    private static final List<String> ALL_PARTS = List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e", "churn",
-            "churn-threads", "churn-shared");
+    private static final List<String> ALL_PARTS = List.of("startup", "startup-jdk25", "jmh", "footprint", "e2e",
+            "e2e-shared", "churn", "churn-threads", "churn-shared");
     /** Those, and the short churn run. */
     private static final Set<String> PARTS = partsAccepted();
 
@@ -84,6 +85,12 @@ public final class BenchmarkSuite {
                 quick.addAll(ChurnThroughputBenchmark.measure(2, 3, 6, 2));
                 quick.addAll(SharedCoreChurnBenchmark.measure(2, 15, 20));
                 return quick;
+            case "e2e-shared":
+                // The second figure: the demo exporting over OTLP to a receiver on this machine, with the
+                // agent that does nothing as control, the arms side by side so that 2% can be told from the machine.
+                // Two minutes of warm-up, as churn-shared's: what the JIT compiles in the first ones is paid once.
+                return endToEnd("--exporter", "otlp", "--control", "yes", "--side-by-side", "yes", "--pairs", "8",
+                        "--warmup-seconds", "120", "--measure-seconds", "30");
             default:
                 return endToEnd();
         }
@@ -94,9 +101,11 @@ public final class BenchmarkSuite {
         return JavaRun.output(List.of("-Xmx3g"), AgentFootprint.class.getName());
     }
 
-    private static List<String> endToEnd() throws Exception {
+    private static List<String> endToEnd(String... options) throws Exception {
         Path out = Files.createTempFile("leakwatch-e2e", ".txt");
-        EndToEndBenchmark.main(new String[] {"--out", out.toString()});
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.addAll(List.of("--out", out.toString()));
+        EndToEndBenchmark.main(arguments.toArray(new String[0]));
         return Files.readAllLines(out, StandardCharsets.UTF_8);
     }
 }

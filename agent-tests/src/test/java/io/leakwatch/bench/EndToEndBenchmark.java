@@ -36,13 +36,16 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Measures what the leakwatch agent costs the demo payment service over HTTP, in pairs of runs with and without it;
- * with {@code --control yes}, in rounds that also run an agent whose {@code premain} does nothing.
+ * with {@code --control yes}, in rounds that also run an agent whose {@code premain} does nothing. With
+ * {@code --side-by-side yes} the arms of a round run at once, every demo pinned to the same core, and each is
+ * measured in requests per second of its own CPU: run one after another, arms that should be equal drift by more
+ * than the 2% looked for, while arms that share a core and its seconds are exposed to the same machine.
  */
 public final class EndToEndBenchmark {
     private static final String USAGE = "usage: java -Dleakwatch.agentJar=AGENT_JAR -Dleakwatch.demoJar=DEMO_JAR"
             + " -cp CLASSPATH " + EndToEndBenchmark.class.getName()
             + " [--pairs N] [--warmup-seconds S] [--measure-seconds S] [--clients C] [--exporter none|otlp]"
-            + " [--control yes|no] [--out FILE]";
+            + " [--control yes|no] [--side-by-side yes|no] [--out FILE]";
     private static final int BAD_ARGUMENTS_STATUS = 2;
 
     private EndToEndBenchmark() {
@@ -79,9 +82,12 @@ public final class EndToEndBenchmark {
 
     private static List<RunResult> runAll(Settings settings, OtlpReceiver receiver)
             throws IOException, InterruptedException {
+        Path emptyAgentJar = settings.control() ? EmptyAgentJar.create() : null;
+        if (settings.sideBySide()) {
+            return SideBySideRounds.run(settings, receiver, emptyAgentJar);
+        }
         List<RunResult> runs = new ArrayList<>();
         List<Arm> arms = settings.arms();
-        Path emptyAgentJar = settings.control() ? EmptyAgentJar.create() : null;
         int total = arms.size() * settings.pairs();
         for (int pair = 1; pair <= settings.pairs(); pair++) {
             // Rotating which arm goes first spreads slow drift (a warming machine, a neighbour's load) over all.
@@ -100,10 +106,9 @@ public final class EndToEndBenchmark {
 
     private static RunResult runOnce(Settings settings, OtlpReceiver receiver, Path emptyAgentJar, int run, int pair,
             Arm arm) throws IOException, InterruptedException {
-        boolean agent = arm == Arm.AGENT;
         int metricRequestsBefore = receiver == null ? 0 : receiver.metricRequests().size();
-        DemoService demo = DemoService.start(settings, arm, receiver, emptyAgentJar);
-        List<String> notes = new ArrayList<>();
+        DemoService demo = DemoService.start(settings, arm, receiver, emptyAgentJar, List.of(), List.of());
+        List<String> notes;
         Interval measured;
         try {
             ClosedLoop load = ClosedLoop.start(demo.checkoutUri(), settings.clients(), "r" + run);
@@ -112,40 +117,61 @@ public final class EndToEndBenchmark {
             TimeUnit.SECONDS.sleep(settings.measureSeconds());
             measured = load.endInterval();
             load.stop();
-            if (agent) {
-                // The proof that the agent was at work in the measured JVM, whatever the exporter: its sampler runs
-                // only when the agent started enabled. A refused setting would leave it off and the figure void.
-                List<String> threads = demo.leakwatchThreads();
-                if (!threads.contains("leakwatch-sampler")) {
-                    throw new IllegalStateException("run " + run + ": no leakwatch sampler thread in the demo: "
-                            + threads + "; stderr " + demo.stderrSummary());
-                }
-                notes.add("leakwatch threads " + threads);
-            }
-            if (arm == Arm.EMPTY && !demo.systemProperties().contains(EmptyAgent.RAN_PROPERTY + "=true")) {
-                // The control counts only if its agent ran in the measured JVM, as leakwatch's runs count only
-                // with its sampler there.
-                throw new IllegalStateException("run " + run + ": the agent that does nothing did not run in the demo;"
-                        + " stderr " + demo.stderrSummary());
-            }
-            if (arm == Arm.EMPTY) {
-                notes.add("the agent that does nothing ran (" + EmptyAgent.RAN_PROPERTY + "=true)");
-            }
-            if (!demo.isAlive()) {
-                notes.add("the demo exited on its own before the run ended, status " + demo.exitValue());
-            }
+            notes = proveArm(run, arm, demo);
         } finally {
             demo.close();
         }
+        notes.addAll(outcomeNotes(measured, demo));
+        if (receiver != null && arm == Arm.AGENT) {
+            notes.add(exportNote(run, receiver, metricRequestsBefore));
+        }
+        return new RunResult(run, pair, arm, measured, Double.NaN, notes);
+    }
+
+    /**
+     * Checks, while the demo still runs, that its arm was what it claims, and says how; throws when not, since a
+     * figure from a JVM whose agent did not run would be void.
+     */
+    static List<String> proveArm(int run, Arm arm, DemoService demo) throws IOException, InterruptedException {
+        List<String> notes = new ArrayList<>();
+        if (arm == Arm.AGENT) {
+            // The proof that the agent was at work in the measured JVM, whatever the exporter: its sampler runs
+            // only when the agent started enabled. A refused setting would leave it off and the figure void.
+            List<String> threads = demo.leakwatchThreads();
+            if (!threads.contains("leakwatch-sampler")) {
+                throw new IllegalStateException("run " + run + ": no leakwatch sampler thread in the demo: "
+                        + threads + "; stderr " + demo.stderrSummary());
+            }
+            notes.add("leakwatch threads " + threads);
+        }
+        if (arm == Arm.EMPTY && !demo.systemProperties().contains(EmptyAgent.RAN_PROPERTY + "=true")) {
+            // The control counts only if its agent ran in the measured JVM, as leakwatch's runs count only
+            // with its sampler there.
+            throw new IllegalStateException("run " + run + ": the agent that does nothing did not run in the demo;"
+                    + " stderr " + demo.stderrSummary());
+        }
+        if (arm == Arm.EMPTY) {
+            notes.add("the agent that does nothing ran (" + EmptyAgent.RAN_PROPERTY + "=true)");
+        }
+        if (!demo.isAlive()) {
+            notes.add("the demo exited on its own before the run ended, status " + demo.exitValue());
+        }
+        return notes;
+    }
+
+    /** The answers that were not successes, and what the demo wrote to stderr. */
+    static List<String> outcomeNotes(Interval measured, DemoService demo) {
+        List<String> notes = new ArrayList<>();
         measured.rejections().forEach((kind, count) -> notes.add("business rejections " + kind + ": " + count));
         measured.errors().forEach((kind, count) -> notes.add("errors " + kind + ": " + count));
         notes.addAll(demo.stderrSummary());
-        if (receiver != null && agent) {
-            // The proof that the run exported: without it an "otlp" figure could be an agent that sent nothing.
-            notes.add("OTLP metric requests received from run " + run + ": "
-                    + (receiver.metricRequests().size() - metricRequestsBefore));
-        }
-        return new RunResult(run, pair, arm, measured, notes);
+        return notes;
+    }
+
+    /** The proof that the run exported: without it an "otlp" figure could be an agent that sent nothing. */
+    static String exportNote(int run, OtlpReceiver receiver, int metricRequestsBefore) {
+        return "OTLP metric requests received from run " + run + ": "
+                + (receiver.metricRequests().size() - metricRequestsBefore);
     }
 
     /** What the demo runs with: nothing, an agent whose premain does nothing (the control), or leakwatch. */
@@ -165,7 +191,7 @@ public final class EndToEndBenchmark {
      * @param out where to write the report as well, or {@code null}
      */
     record Settings(int pairs, int warmupSeconds, int measureSeconds, int clients, boolean otlp, boolean control,
-            Path out, Path agentJar, Path demoJar) {
+            boolean sideBySide, Path out, Path agentJar, Path demoJar) {
 
         static Settings parse(String[] args, Properties properties) {
             int pairs = 5;
@@ -174,6 +200,7 @@ public final class EndToEndBenchmark {
             int clients = 8;
             boolean otlp = false;
             boolean control = false;
+            boolean sideBySide = false;
             Path out = null;
             for (int i = 0; i < args.length; i += 2) {
                 String name = args[i];
@@ -191,16 +218,13 @@ public final class EndToEndBenchmark {
                         case "none" -> false;
                         default -> throw new IllegalArgumentException("--exporter expects none or otlp, got '" + value + "'");
                     };
-                    case "--control" -> control = switch (value) {
-                        case "yes" -> true;
-                        case "no" -> false;
-                        default -> throw new IllegalArgumentException("--control expects yes or no, got '" + value + "'");
-                    };
+                    case "--control" -> control = yesOrNo(name, value);
+                    case "--side-by-side" -> sideBySide = yesOrNo(name, value);
                     case "--out" -> out = Paths.get(value);
                     default -> throw new IllegalArgumentException("unknown argument '" + name + "'");
                 }
             }
-            return new Settings(pairs, warmup, measure, clients, otlp, control, out,
+            return new Settings(pairs, warmup, measure, clients, otlp, control, sideBySide, out,
                     existingFile(properties, "leakwatch.agentJar"),
                     existingFile(properties, "leakwatch.demoJar"));
         }
@@ -214,6 +238,14 @@ public final class EndToEndBenchmark {
         String demoDuration() {
             long seconds = warmupSeconds + measureSeconds + 120L;
             return Math.max(10, (seconds + 59) / 60) + "m";
+        }
+
+        private static boolean yesOrNo(String name, String value) {
+            return switch (value) {
+                case "yes" -> true;
+                case "no" -> false;
+                default -> throw new IllegalArgumentException(name + " expects yes or no, got '" + value + "'");
+            };
         }
 
         private static int parseCount(String name, String value, int min) {
@@ -263,11 +295,14 @@ public final class EndToEndBenchmark {
             this.checkoutUri = checkoutUri;
         }
 
-        /** Starts the demo and returns once it says it is listening. */
-        static DemoService start(Settings settings, Arm arm, OtlpReceiver receiver, Path emptyAgentJar)
-                throws IOException, InterruptedException {
+        /**
+         * Starts the demo behind {@code launcherPrefix} (such as {@code taskset -c 1}, or nothing), with
+         * {@code jvmOptions} besides its own, and returns once it says it is listening.
+         */
+        static DemoService start(Settings settings, Arm arm, OtlpReceiver receiver, Path emptyAgentJar,
+                List<String> launcherPrefix, List<String> jvmOptions) throws IOException, InterruptedException {
             int port = BenchRuns.freeLoopbackPort();
-            List<String> arguments = new ArrayList<>();
+            List<String> arguments = new ArrayList<>(jvmOptions);
             arguments.add("-Xmx256m");
             if (arm == Arm.EMPTY) {
                 arguments.add("-javaagent:" + emptyAgentJar);
@@ -285,7 +320,7 @@ public final class EndToEndBenchmark {
                     "--bind", "127.0.0.1", "--duration", settings.demoDuration()));
             CountDownLatch listening = new CountDownLatch(1);
             List<String> stderr = new CopyOnWriteArrayList<>();
-            Process process = BenchRuns.startJava(arguments, line -> {
+            Process process = BenchRuns.startJava(launcherPrefix, arguments, line -> {
                 if (line.startsWith(LISTENING)) {
                     listening.countDown();
                 }
@@ -307,6 +342,23 @@ public final class EndToEndBenchmark {
 
         boolean isAlive() {
             return process.isAlive();
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /**
+         * The CPU time the demo's process has used so far, all its threads together (read from the operating system,
+         * in its clock ticks).
+         *
+         * @throws IllegalStateException where the operating system does not tell
+         */
+        double cpuSeconds() {
+            return process.info().totalCpuDuration()
+                    .orElseThrow(() -> new IllegalStateException("the operating system gives no CPU time for process "
+                            + process.pid()))
+                    .toNanos() / 1e9;
         }
 
         int exitValue() {
@@ -518,12 +570,22 @@ public final class EndToEndBenchmark {
     record Interval(Histogram latencies, double seconds, Map<String, Long> rejections, Map<String, Long> errors) {
     }
 
-    /** The figures of one run. */
-    record RunResult(int run, int pair, Arm arm, Interval measured, List<String> notes) {
+    /**
+     * The figures of one run.
+     *
+     * @param cpuSeconds the demo's CPU time in the measured interval, or NaN where it was not read (runs one after
+     *     another)
+     */
+    record RunResult(int run, int pair, Arm arm, Interval measured, double cpuSeconds, List<String> notes) {
         private static final double MICROS_PER_MILLI = 1_000.0;
 
         double requestsPerSecond() {
             return measured.latencies().getTotalCount() / measured.seconds();
+        }
+
+        /** Requests per second of the demo's own CPU: what a request costs, whatever share of a core it had. */
+        double requestsPerCpuSecond() {
+            return measured.latencies().getTotalCount() / cpuSeconds;
         }
 
         double percentileMillis(double percentile) {
@@ -566,9 +628,9 @@ public final class EndToEndBenchmark {
 
         String text() {
             text.setLength(0);
-            line("end-to-end: %d rounds of %s, %d clients, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
+            line("end-to-end: %d rounds of %s%s, %d clients each, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
                     settings.pairs(), settings.arms().stream().map(arm -> arm.label).collect(Collectors.joining(", ")),
-                    settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
+                    settings.sideBySide() ? " side by side on one core" : " one after another", settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
                     settings.otlp() ? "otlp (to a local receiver, metrics every 10 s)" : "none",
                     System.getProperty("java.version"), System.getProperty("java.vendor"),
                     Runtime.getRuntime().availableProcessors(), startedAt);
@@ -580,20 +642,27 @@ public final class EndToEndBenchmark {
         }
 
         private void runTable() {
-            line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors");
+            // The demo's CPU is read only side by side, where it is the comparison.
+            boolean cpu = settings.sideBySide();
+            line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors" + (cpu ? "    cpu s  req/cpu-s" : ""));
             for (RunResult r : runs) {
-                line("%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d", r.run(), r.pair(), r.arm().label,
-                        r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.maxMillis(),
-                        r.errors());
+                String figures = String.format(Locale.ROOT, "%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d",
+                        r.run(), r.pair(), r.arm().label, r.requestsPerSecond(), r.p50Millis(), r.p99Millis(),
+                        r.p999Millis(), r.maxMillis(), r.errors());
+                line("%s%s", figures, cpu ? String.format(Locale.ROOT, "  %7.2f  %9.1f", r.cpuSeconds(),
+                        r.requestsPerCpuSecond()) : "");
             }
         }
 
         private void ratioTable() {
             for (Arm[] compared : comparisons()) {
-                line("pair  req/s ratio  p99 ratio   (%s/%s)", compared[0].label, compared[1].label);
+                boolean cpu = settings.sideBySide();
+                line("pair  req/s ratio  p99 ratio%s   (%s/%s)", cpu ? "  req/cpu-s ratio" : "", compared[0].label,
+                        compared[1].label);
                 for (int pair = 1; pair <= settings.pairs(); pair++) {
-                    line("%4d  %11.3f  %9.3f", pair, ratio(pair, compared, RunResult::requestsPerSecond),
-                            ratio(pair, compared, RunResult::p99Millis));
+                    line("%4d  %11.3f  %9.3f%s", pair, ratio(pair, compared, RunResult::requestsPerSecond),
+                            ratio(pair, compared, RunResult::p99Millis), cpu ? String.format(Locale.ROOT, "  %15.3f",
+                                    ratio(pair, compared, RunResult::requestsPerCpuSecond)) : "");
                 }
             }
         }
@@ -611,6 +680,11 @@ public final class EndToEndBenchmark {
 
         private void medians() {
             for (Arm[] compared : comparisons()) {
+                if (settings.sideBySide()) {
+                    // Side by side, the core's seconds are shared: a JVM's requests per second tell how much of the
+                    // core it got, its requests per second of its own CPU what each request cost it.
+                    medianRatio("throughput per CPU second", compared, RunResult::requestsPerCpuSecond);
+                }
                 medianRatio("throughput", compared, RunResult::requestsPerSecond);
                 medianRatio("p99", compared, RunResult::p99Millis);
             }
@@ -627,9 +701,11 @@ public final class EndToEndBenchmark {
             for (int pair = 1; pair <= settings.pairs(); pair++) {
                 ratios.add(ratio(pair, compared, figure));
             }
-            line("median %s ratio (%s/%s): %.3f (%.3f..%.3f)", name, compared[0].label, compared[1].label, median(ratios),
+            line("median %s ratio (%s/%s): %.3f (%.3f..%.3f), below 1 in %d of %d", name, compared[0].label,
+                    compared[1].label, median(ratios),
                     ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-                    ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
+                    ratios.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                    ratios.stream().filter(ratio -> ratio < 1).count(), ratios.size());
         }
 
         private void notes() {
