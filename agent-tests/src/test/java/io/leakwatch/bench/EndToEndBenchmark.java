@@ -628,9 +628,11 @@ public final class EndToEndBenchmark {
 
         String text() {
             text.setLength(0);
-            line("end-to-end: %d rounds of %s%s, %d clients each, %d s measured after %d s warm-up, exporter=%s, JDK %s (%s), %d CPUs, %s",
+            line("end-to-end: %d rounds of %s%s, %d clients each, %d s measured after %d s warm-up, exporter=%s,"
+                    + " JDK %s (%s), %d CPUs, %s",
                     settings.pairs(), settings.arms().stream().map(arm -> arm.label).collect(Collectors.joining(", ")),
-                    settings.sideBySide() ? " side by side on one core" : " one after another", settings.clients(), settings.measureSeconds(), settings.warmupSeconds(),
+                    settings.sideBySide() ? " side by side on one core" : " one after another", settings.clients(),
+                    settings.measureSeconds(), settings.warmupSeconds(),
                     settings.otlp() ? "otlp (to a local receiver, metrics every 10 s)" : "none",
                     System.getProperty("java.version"), System.getProperty("java.vendor"),
                     Runtime.getRuntime().availableProcessors(), startedAt);
@@ -644,7 +646,8 @@ public final class EndToEndBenchmark {
         private void runTable() {
             // The demo's CPU is read only side by side, where it is the comparison.
             boolean cpu = settings.sideBySide();
-            line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors" + (cpu ? "    cpu s  req/cpu-s" : ""));
+            line("run  pair  agent     req/s   p50 ms   p99 ms  p99.9 ms   max ms  errors%s",
+                    cpu ? "    cpu s  req/cpu-s" : "");
             for (RunResult r : runs) {
                 String figures = String.format(Locale.ROOT, "%3d  %4d  %-5s  %8.1f  %7.2f  %7.2f  %8.2f  %7.2f  %6d",
                         r.run(), r.pair(), r.arm().label, r.requestsPerSecond(), r.p50Millis(), r.p99Millis(),

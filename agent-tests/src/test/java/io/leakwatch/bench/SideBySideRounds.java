@@ -40,7 +40,8 @@ final class SideBySideRounds {
         for (int round = 1; round <= settings.pairs(); round++) {
             System.err.printf(Locale.ROOT, "round %d/%d: %s side by side on core %d ...%n", round, settings.pairs(),
                     settings.arms(), core);
-            runs.addAll(runRound(settings, receiver, emptyAgentJar, pinned, sizedForTheMachine, round, runs.size() + 1));
+            runs.addAll(runRound(settings, receiver, emptyAgentJar, pinned, sizedForTheMachine, round,
+                    runs.size() + 1));
         }
         return runs;
     }
@@ -75,7 +76,8 @@ final class SideBySideRounds {
             for (int i = 0; i < arms.size(); i++) {
                 measured.add(loads.get(i).endInterval());
                 cpuUsed[i] = demos.get(i).cpuSeconds() - cpuAtStart[i];
-                // Where a demo's CPU went (request threads, GC, JIT, the agent's threads): what a difference is made of.
+                // Where a demo's CPU went (request threads, GC, JIT, the agent's threads): what a difference is
+                // made of.
                 cpuByThread.add(ThreadCpu.of(demos.get(i).pid()).minus(threadsAtStart.get(i)));
             }
             for (ClosedLoop load : loads) {
