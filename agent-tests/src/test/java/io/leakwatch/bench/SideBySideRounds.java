@@ -49,59 +49,97 @@ final class SideBySideRounds {
     private static List<RunResult> runRound(Settings settings, OtlpReceiver receiver, Path emptyAgentJar,
             List<String> pinned, List<String> jvmOptions, int round, int firstRun)
             throws IOException, InterruptedException {
-        List<Arm> arms = settings.arms();
         int metricRequestsBefore = receiver == null ? 0 : receiver.metricRequests().size();
-        List<DemoService> demos = new ArrayList<>();
-        List<RunResult> results = new ArrayList<>();
+        List<ArmInRound> arms = new ArrayList<>();
         try {
-            for (Arm arm : arms) {
-                demos.add(DemoService.start(settings, arm, receiver, emptyAgentJar, pinned, jvmOptions));
+            for (Arm arm : settings.arms()) {
+                arms.add(new ArmInRound(firstRun + arms.size(), arm,
+                        DemoService.start(settings, arm, receiver, emptyAgentJar, pinned, jvmOptions)));
             }
-            List<ClosedLoop> loads = new ArrayList<>();
-            for (int i = 0; i < arms.size(); i++) {
-                loads.add(ClosedLoop.start(demos.get(i).checkoutUri(), settings.clients(), "r" + (firstRun + i)));
+            for (ArmInRound arm : arms) {
+                arm.startLoad(settings.clients());
             }
             TimeUnit.SECONDS.sleep(settings.warmupSeconds());
-            double[] cpuAtStart = new double[arms.size()];
-            List<ThreadCpu> threadsAtStart = new ArrayList<>();
-            for (int i = 0; i < arms.size(); i++) {
-                threadsAtStart.add(ThreadCpu.of(demos.get(i).pid()));
-                cpuAtStart[i] = demos.get(i).cpuSeconds();
-                loads.get(i).beginInterval();
+            for (ArmInRound arm : arms) {
+                arm.beginInterval();
             }
             TimeUnit.SECONDS.sleep(settings.measureSeconds());
-            List<Interval> measured = new ArrayList<>();
-            double[] cpuUsed = new double[arms.size()];
-            List<String> cpuByThread = new ArrayList<>();
-            for (int i = 0; i < arms.size(); i++) {
-                measured.add(loads.get(i).endInterval());
-                cpuUsed[i] = demos.get(i).cpuSeconds() - cpuAtStart[i];
-                // Where a demo's CPU went (request threads, GC, JIT, the agent's threads): what a difference is
-                // made of.
-                cpuByThread.add(ThreadCpu.of(demos.get(i).pid()).minus(threadsAtStart.get(i)));
+            for (ArmInRound arm : arms) {
+                arm.endInterval();
             }
-            for (ClosedLoop load : loads) {
-                load.stop();
+            for (ArmInRound arm : arms) {
+                arm.stopLoad();
             }
-            for (int i = 0; i < arms.size(); i++) {
-                int run = firstRun + i;
-                List<String> notes = EndToEndBenchmark.proveArm(run, arms.get(i), demos.get(i));
-                notes.add("cpu-ms-by-thread " + cpuByThread.get(i));
-                notes.addAll(EndToEndBenchmark.outcomeNotes(measured.get(i), demos.get(i)));
-                if (receiver != null && arms.get(i) == Arm.AGENT) {
-                    // Only leakwatch's arm exports, so what the receiver got this round is its.
-                    notes.add(EndToEndBenchmark.exportNote(run, receiver, metricRequestsBefore));
-                }
-                results.add(new RunResult(run, round, arms.get(i), measured.get(i), cpuUsed[i], notes));
-                System.err.printf(Locale.ROOT, "run %d (%s): %.0f req/s, %.0f req per CPU second, %d errors%n", run,
-                        arms.get(i).label, results.get(i).requestsPerSecond(), results.get(i).requestsPerCpuSecond(),
-                        results.get(i).errors());
+            List<RunResult> results = new ArrayList<>();
+            for (ArmInRound arm : arms) {
+                RunResult result = arm.result(round, receiver, metricRequestsBefore);
+                results.add(result);
+                System.err.printf(Locale.ROOT, "run %d (%s): %.0f req/s, %.0f req per CPU second, %d errors%n",
+                        result.run(), result.arm().label, result.requestsPerSecond(), result.requestsPerCpuSecond(),
+                        result.errors());
             }
+            return results;
         } finally {
-            for (DemoService demo : demos) {
-                demo.close();
+            for (ArmInRound arm : arms) {
+                arm.close();
             }
         }
-        return results;
+    }
+
+    /** One arm's demo in a round, its clients, and what it used over the measured seconds. */
+    private static final class ArmInRound {
+        private final int run;
+        private final Arm arm;
+        private final DemoService demo;
+        private ClosedLoop load;
+        private double cpuAtStart;
+        private ThreadCpu threadsAtStart;
+        private Interval measured;
+        private double cpuUsed;
+        private String cpuByThread;
+
+        ArmInRound(int run, Arm arm, DemoService demo) {
+            this.run = run;
+            this.arm = arm;
+            this.demo = demo;
+        }
+
+        void startLoad(int clients) {
+            load = ClosedLoop.start(demo.checkoutUri(), clients, "r" + run);
+        }
+
+        void beginInterval() {
+            threadsAtStart = ThreadCpu.of(demo.pid());
+            cpuAtStart = demo.cpuSeconds();
+            load.beginInterval();
+        }
+
+        void endInterval() {
+            measured = load.endInterval();
+            cpuUsed = demo.cpuSeconds() - cpuAtStart;
+            // Where a demo's CPU went (request threads, GC, JIT, the agent's threads): what a difference is made of.
+            cpuByThread = ThreadCpu.of(demo.pid()).minus(threadsAtStart);
+        }
+
+        void stopLoad() throws InterruptedException {
+            load.stop();
+        }
+
+        /** Proves the arm while its demo still runs, and gathers its figures and notes. */
+        RunResult result(int round, OtlpReceiver receiver, int metricRequestsBefore)
+                throws IOException, InterruptedException {
+            List<String> notes = EndToEndBenchmark.proveArm(run, arm, demo);
+            notes.add("cpu-ms-by-thread " + cpuByThread);
+            notes.addAll(EndToEndBenchmark.outcomeNotes(measured, demo));
+            if (receiver != null && arm == Arm.AGENT) {
+                // Only leakwatch's arm exports, so what the receiver got this round is its.
+                notes.add(EndToEndBenchmark.exportNote(run, receiver, metricRequestsBefore));
+            }
+            return new RunResult(run, round, arm, measured, cpuUsed, notes);
+        }
+
+        void close() {
+            demo.close();
+        }
     }
 }
