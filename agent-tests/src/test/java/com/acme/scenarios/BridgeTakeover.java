@@ -47,6 +47,13 @@ public final class BridgeTakeover {
         } catch (ReflectiveOperationException | RuntimeException e) {
             System.out.println("pauses refused");
         }
+        try {
+            // The references whose containers' writes pass at once: the same, one container at a time.
+            bridge.getMethod("claimLastHeld").invoke(null);
+            System.out.println("last held handed over");
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.out.println("last held refused");
+        }
         leak = new ArrayList<>();
         System.out.println("started");
         for (int tick = 0; ; tick++) {

@@ -1,7 +1,5 @@
 package com.acme.scenarios;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,22 +42,10 @@ public final class ChurningSite {
                 Thread.sleep(5);
                 if (System.nanoTime() - nextReport > 0) {
                     nextReport = System.nanoTime() + 1_000_000_000L;
-                    System.out.println("writes=" + writes + " looks=" + fullSiteLooks() + " weight=" + weight);
+                    System.out.println("writes=" + writes + " looks=" + AgentCount.read("fullSiteLooks")
+                            + " weight=" + weight);
                 }
             }
-        }
-    }
-
-    private static String fullSiteLooks() {
-        try {
-            Class<?> bridge = Class.forName("io.leakwatch.bootstrap.LeakwatchBridge", false, null);
-            Field handler = bridge.getDeclaredField("handler");
-            handler.setAccessible(true);
-            Object registry = handler.get(null);
-            Method looks = registry.getClass().getMethod("fullSiteLooks");
-            return String.valueOf(looks.invoke(registry));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "n/a";
         }
     }
 }

@@ -26,9 +26,13 @@ public final class AgentFootprint {
     private static final int REGISTRATIONS = 1_000_000;
     private static final long INTERVAL_MILLIS = 10_000;
 
-    /** With the bridge's countdowns and pauses, as in the agent: a registry of its own would count a second set. */
+    /**
+     * With the bridge's countdowns, pauses and last held references, as in the agent: a registry of its own would
+     * count a second set.
+     */
     private final ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
-            LeakwatchBridge.claimPauses(), LeakwatchConfig.INSTANCES_PER_SITE, LeakwatchConfig.MAX_TRACKED_INSTANCES);
+            LeakwatchBridge.claimPauses(), LeakwatchBridge.claimLastHeld(), LeakwatchConfig.INSTANCES_PER_SITE,
+            LeakwatchConfig.MAX_TRACKED_INSTANCES);
     private final ContainerSampler sampler = new ContainerSampler(registry, null, LeakwatchConfig.MAX_SITES,
             LeakwatchConfig.SLOW_SIZE_CALL_NANOS, System::nanoTime);
     private final LeakAnalyzer analyzer;

@@ -82,8 +82,10 @@ class IsolationIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                     .until(() -> jvm.alerts().stream()
                             .anyMatch(alert -> "com.acme.scenarios.BridgeTakeover#leak".equals(alert.site())));
-            assertThat(jvm.stdout()).contains("takeover refused", "countdowns refused", "pauses refused")
-                    .doesNotContain("takeover accepted", "countdowns handed over", "pauses handed over")
+            assertThat(jvm.stdout()).contains("takeover refused", "countdowns refused", "pauses refused",
+                            "last held refused")
+                    .doesNotContain("takeover accepted", "countdowns handed over", "pauses handed over",
+                            "last held handed over")
                     .filteredOn(line -> line.startsWith("plugin received"))
                     .isNotEmpty()
                     .allMatch(line -> line.equals("plugin received 0"));

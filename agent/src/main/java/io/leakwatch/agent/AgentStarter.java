@@ -45,7 +45,7 @@ final class AgentStarter {
         SiteTable sites = new SiteTable(LeakwatchConfig.MAX_SITES);
         // The bridge's countdowns let most writes to a full site return before any call into the agent.
         ContainerRegistry registry = new ContainerRegistry(LeakwatchBridge.claimWritesToLetPass(),
-                LeakwatchBridge.claimPauses(), LeakwatchConfig.INSTANCES_PER_SITE,
+                LeakwatchBridge.claimPauses(), LeakwatchBridge.claimLastHeld(), LeakwatchConfig.INSTANCES_PER_SITE,
                 LeakwatchConfig.MAX_TRACKED_INSTANCES);
         // Installed even when nothing is instrumented: the bridge takes one handler only, and it is the agent's.
         LeakwatchBridge.install(registry);

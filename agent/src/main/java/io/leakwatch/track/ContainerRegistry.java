@@ -26,6 +26,8 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final int[][] writesToLetPass;
     /** Per site, non-zero while every write passes unexamined: the bridge's pauses in the agent. */
     private final byte[] paused;
+    /** Per site, the container whose writes pass at once, held already: the bridge's last held in the agent. */
+    private final WeakReference<?>[] lastHeld;
     private final int instancesPerSite;
     private final int maxTrackedInstances;
     private final int maxUnexaminedWrites;
@@ -49,26 +51,35 @@ public final class ContainerRegistry implements FieldWriteHandler {
         this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], instancesPerSite, maxTrackedInstances);
     }
 
+    /** As the agent's registry, with the countdowns and pauses given and last held references of its own (tests). */
+    ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances) {
+        this(writesToLetPass, paused, new WeakReference<?>[paused.length], instancesPerSite, maxTrackedInstances,
+                LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
+    }
+
     /**
      * A registry whose full sites set their countdowns in {@code writesToLetPass}, one array per stripe of threads
      * and in each one countdown per site (its length is the number of sites): the bridge's, which lets most writes to
-     * a full site return before any call to this class; and whose full, churning sites pause in {@code paused}, one
-     * byte per site: the bridge's, which lets every write to a paused site pass after one load.
+     * a full site return before any call to this class; whose full, churning sites pause in {@code paused}, one
+     * byte per site: the bridge's, which lets every write to a paused site pass after one load; and whose sites name
+     * in {@code lastHeld}, one per site, the container whose writes the bridge lets pass because it is held already.
      */
-    public ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances) {
-        this(writesToLetPass, paused, instancesPerSite, maxTrackedInstances,
+    public ContainerRegistry(int[][] writesToLetPass, byte[] paused, WeakReference<?>[] lastHeld,
+            int instancesPerSite, int maxTrackedInstances) {
+        this(writesToLetPass, paused, lastHeld, instancesPerSite, maxTrackedInstances,
                 LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
     }
 
     ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
-        this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], instancesPerSite, maxTrackedInstances,
-                maxUnexaminedWrites);
+        this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], new WeakReference<?>[maxSites],
+                instancesPerSite, maxTrackedInstances, maxUnexaminedWrites);
     }
 
-    private ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances,
-            int maxUnexaminedWrites) {
+    private ContainerRegistry(int[][] writesToLetPass, byte[] paused, WeakReference<?>[] lastHeld,
+            int instancesPerSite, int maxTrackedInstances, int maxUnexaminedWrites) {
         this.writesToLetPass = writesToLetPass;
         this.paused = paused;
+        this.lastHeld = lastHeld;
         this.sites = new AtomicReferenceArray<>(writesToLetPass[0].length);
         this.instancesPerSite = instancesPerSite;
         this.maxTrackedInstances = maxTrackedInstances;
@@ -76,12 +87,17 @@ public final class ContainerRegistry implements FieldWriteHandler {
     }
 
     /**
-     * A write the site's countdown did not let pass. In the agent the bridge has counted down already and calls
-     * this only when the countdown is out; the same countdown here serves callers without the bridge (tests).
+     * A write the site's countdown did not let pass. In the agent the bridge has let pass what it can already (a
+     * paused site, the container last held, a countdown that runs) and calls this only for the rest; the same checks
+     * here serve callers without the bridge (tests).
      */
     @Override
     public void onFieldWrite(Object container, int siteId) {
         if (siteId < 0 || siteId >= sites.length() || paused[siteId] != 0) {
+            return;
+        }
+        WeakReference<?> held = lastHeld[siteId];
+        if (held != null && held.get() == container) {
             return;
         }
         int[] countdowns = writesToLetPass[LeakwatchBridge.currentStripe()];
@@ -115,9 +131,9 @@ public final class ContainerRegistry implements FieldWriteHandler {
             fullSiteLooks.increment();
             return;
         }
-        if (site.holds(container)) {
-            // Written again, nothing to learn: the next few writes pass unexamined as well, so that a field set
-            // over and over to the same list costs the countdown alone, not a search of the slots each time.
+        if (site.rememberIfHeld(container)) {
+            // Written again, nothing to learn: the bridge now lets its writes pass at once. The next few writes of
+            // others pass unexamined as well, so that two containers set in turn do not search the slots each time.
             site.backOff(LeakwatchConfig.MAX_UNEXAMINED_REWRITES_OF_HELD);
             return;
         }
@@ -137,7 +153,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
     }
 
     private TrackedSite createSite(int siteId) {
-        TrackedSite created = new TrackedSite(siteId, instancesPerSite, writesToLetPass, paused);
+        TrackedSite created = new TrackedSite(siteId, instancesPerSite, writesToLetPass, paused, lastHeld);
         if (!sites.compareAndSet(siteId, null, created)) {
             return sites.get(siteId);
         }

@@ -26,6 +26,15 @@ final class TrackedSite {
     private final int[][] writesToLetPass;
     /** Per site, non-zero while every write passes unexamined (the bridge's pauses); this site's entry is its own. */
     private final byte[] paused;
+    /**
+     * Per site, the reference to the container last registered or found held here (the bridge's): writes of it pass
+     * at once. This site's entry is its own: always the reference in one of its slots, or one the GC has cleared
+     * (then it matches no container); a container that loses its slot to an offer is not named any more, since the
+     * container taking the slot is named instead. Racy on purpose: a look that found a container held just before
+     * an offer gave its slot away may name it again, and then its writes pass as if looked at, until the next
+     * registration or look at the site names another.
+     */
+    private final WeakReference<?>[] lastHeld;
     /** The longest pause the next look that finds the site still full may set; doubles each time. */
     private int backOff;
     /**
@@ -36,10 +45,11 @@ final class TrackedSite {
      */
     private volatile int offeredSlot = -1;
 
-    TrackedSite(int siteId, int capacity, int[][] writesToLetPass, byte[] paused) {
+    TrackedSite(int siteId, int capacity, int[][] writesToLetPass, byte[] paused, WeakReference<?>[] lastHeld) {
         this.siteId = siteId;
         this.writesToLetPass = writesToLetPass;
         this.paused = paused;
+        this.lastHeld = lastHeld;
         this.slots = new AtomicReferenceArray<>(capacity);
     }
 
@@ -119,13 +129,38 @@ final class TrackedSite {
 
     /** Lock-free and allocation-free: whether this very container is tracked already. */
     boolean holds(Object container) {
+        return referenceTo(container) != null;
+    }
+
+    /**
+     * A look found {@code container} held already: from now on the bridge lets its writes pass at once, without
+     * counting them down, so that the countdown, and the chance to be looked at, is left to the other containers
+     * written here. Returns false when it is not held.
+     */
+    boolean rememberIfHeld(Object container) {
+        WeakReference<Object> held = referenceTo(container);
+        if (held == null) {
+            return false;
+        }
+        lastHeld[siteId] = held;
+        return true;
+    }
+
+    private WeakReference<Object> referenceTo(Object container) {
         for (int i = 0; i < slots.length(); i++) {
             WeakReference<Object> slot = slots.get(i);
             if (slot != null && slot.get() == container) {
-                return true;
+                return slot;
             }
         }
-        return false;
+        return null;
+    }
+
+    /** A container took {@code slot}: the newest registration is the likeliest to be written again. */
+    private void take(int slot, Object container) {
+        WeakReference<Object> reference = new WeakReference<>(container);
+        slots.set(slot, reference);
+        lastHeld[siteId] = reference;
     }
 
     /** What {@link #add} did. */
@@ -141,13 +176,13 @@ final class TrackedSite {
         }
         for (int i = 0; i < slots.length(); i++) {
             if (slots.get(i) == null) {
-                slots.set(i, new WeakReference<>(container));
+                take(i, container);
                 return AddResult.ADDED;
             }
         }
         for (int i = 0; i < slots.length(); i++) {
             if (slots.get(i).get() == null) {
-                slots.set(i, new WeakReference<>(container));
+                take(i, container);
                 return AddResult.REPLACED_COLLECTED;
             }
         }
@@ -178,7 +213,7 @@ final class TrackedSite {
                 return false;
             }
             offeredSlot = -1;
-            slots.set(index, new WeakReference<>(container));
+            take(index, container);
             return true;
         }
     }

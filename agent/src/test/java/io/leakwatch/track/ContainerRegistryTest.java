@@ -1,6 +1,7 @@
 package io.leakwatch.track;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
@@ -248,29 +249,56 @@ class ContainerRegistryTest {
     }
 
     @Test
-    void aFieldSetOverAndOverToTheSameContainerBacksOffButANewContainerAmongTheWritesIsTaken() {
+    void aFieldSetOverAndOverToTheSameContainerPassesAtOnceAndANewContainerWrittenOnceAmongTheWritesIsTaken() {
+        int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
+        WeakReference<?>[] lastHeld = new WeakReference<?>[16];
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], lastHeld, 4, 100);
+        int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
+        List<String> setEachRequest = new ArrayList<>();
+        registry.onFieldWrite(setEachRequest, 6);
+        assertSame(setEachRequest, lastHeld[6].get(), "the bridge lets the registered list's writes pass");
+        for (int i = 0; i < 10_000; i++) {
+            registry.onFieldWrite(setEachRequest, 6);
+            assertEquals(0, mine[6], "a re-write of the last held list neither looks nor counts down");
+        }
+
+        // Its re-writes left the countdown alone: a list written exactly once among them is looked at and taken.
+        List<String> writtenOnce = new ArrayList<>();
+        registry.onFieldWrite(writtenOnce, 6);
+        for (int i = 0; i < 10_000; i++) {
+            registry.onFieldWrite(setEachRequest, 6);
+        }
+        assertSame(setEachRequest, lastHeld[6].get(), "one look found the first list held again and names it");
+        List<Object> live = new ArrayList<>();
+        registry.site(6).forEachLive(live::add);
+        assertEquals(List.of(setEachRequest, writtenOnce), live);
+        assertEquals(2, registry.registrations());
+    }
+
+    @Test
+    void twoContainersSetInTurnBackOffButAThirdAmongTheirWritesIsTaken() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
         ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 4, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
-        List<String> setEachRequest = new ArrayList<>();
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
         int mostLetPass = 0;
         for (int i = 0; i < 10_000; i++) {
-            registry.onFieldWrite(setEachRequest, 6);
+            registry.onFieldWrite(i % 2 == 0 ? first : second, 6);
             mostLetPass = Math.max(mostLetPass, mine[6]);
         }
         assertTrue(mostLetPass > 0 && mostLetPass <= 15, "writes let pass after re-writes: " + mostLetPass);
 
-        // A second list, set in turn with the first three hundred times, is taken among 30000 re-writes (a look falls
-        // on each of its writes with a chance of one in 16 at least: missing all 300 has a chance below 1e-8).
-        List<String> second = new ArrayList<>();
+        // A third list, set among them three hundred times, is taken among 30000 re-writes (a look falls on each of
+        // its writes with a chance of one in 16 at least: missing all 300 has a chance below 1e-8).
+        List<String> third = new ArrayList<>();
         for (int i = 1; i <= 30_000; i++) {
-            registry.onFieldWrite(i % 100 == 0 ? second : setEachRequest, 6);
+            registry.onFieldWrite(i % 100 == 0 ? third : i % 2 == 0 ? first : second, 6);
         }
         List<Object> live = new ArrayList<>();
         registry.site(6).forEachLive(live::add);
-        assertEquals(2, live.size());
-        assertTrue(live.get(0) == setEachRequest && live.get(1) == second, "both lists tracked");
-        assertEquals(2, registry.registrations());
+        assertEquals(List.of(first, second, third), live);
+        assertEquals(3, registry.registrations());
     }
 
     @Test
