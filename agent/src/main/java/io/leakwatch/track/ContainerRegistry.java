@@ -48,13 +48,7 @@ public final class ContainerRegistry implements FieldWriteHandler {
     private final LongAdder fullSiteLooks = new LongAdder();
 
     public ContainerRegistry(int maxSites, int instancesPerSite, int maxTrackedInstances) {
-        this(new int[LeakwatchBridge.STRIPES][maxSites], new byte[maxSites], instancesPerSite, maxTrackedInstances);
-    }
-
-    /** As the agent's registry, with the countdowns and pauses given and last held references of its own (tests). */
-    ContainerRegistry(int[][] writesToLetPass, byte[] paused, int instancesPerSite, int maxTrackedInstances) {
-        this(writesToLetPass, paused, new WeakReference<?>[paused.length], instancesPerSite, maxTrackedInstances,
-                LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
+        this(maxSites, instancesPerSite, maxTrackedInstances, LeakwatchConfig.MAX_UNEXAMINED_WRITES_PER_FULL_SITE);
     }
 
     /**

@@ -124,7 +124,8 @@ class ContainerRegistryTest {
     @Test
     void aFullSiteSetsItsCountdownInTheSharedArrayThatTheBridgeCountsDown() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 2, 100);
+        ContainerRegistry registry =
+                new ContainerRegistry(writesToLetPass, new byte[16], new WeakReference<?>[16], 2, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
         kept.forEach(list -> registry.onFieldWrite(list, 5));
@@ -148,7 +149,7 @@ class ContainerRegistryTest {
     void aChurningSitePausesOnceBackedOffAndLooksAgainAfterACollectionAnOfferOrAPass() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
         byte[] paused = new byte[16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, paused, 2, 100);
+        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, paused, new WeakReference<?>[16], 2, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<Object> kept = List.of(new ArrayList<String>(), new ArrayList<String>());
         kept.forEach(list -> registry.onFieldWrite(list, 3));
@@ -194,7 +195,8 @@ class ContainerRegistryTest {
     @Test
     void aRegistrationResumesAPausedSite() {
         byte[] paused = new byte[16];
-        ContainerRegistry registry = new ContainerRegistry(new int[LeakwatchBridge.STRIPES][16], paused, 2, 100);
+        ContainerRegistry registry = new ContainerRegistry(new int[LeakwatchBridge.STRIPES][16], paused,
+                new WeakReference<?>[16], 2, 100);
         List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
         kept.forEach(list -> registry.onFieldWrite(list, 9));
         for (int i = 0; i < 10_000 && paused[9] == 0; i++) {
@@ -208,7 +210,8 @@ class ContainerRegistryTest {
     @Test
     void eachStripeOfThreadsCountsDownItsOwnCountdownAndARegistrationClearsThemAll() throws Exception {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 2, 100);
+        ContainerRegistry registry =
+                new ContainerRegistry(writesToLetPass, new byte[16], new WeakReference<?>[16], 2, 100);
         List<Object> kept = new ArrayList<>(List.of(new ArrayList<String>(), new ArrayList<String>()));
         kept.forEach(list -> registry.onFieldWrite(list, 5));
         int mine = LeakwatchBridge.currentStripe();
@@ -278,7 +281,8 @@ class ContainerRegistryTest {
     @Test
     void twoContainersSetInTurnBackOffButAThirdAmongTheirWritesIsTaken() {
         int[][] writesToLetPass = new int[LeakwatchBridge.STRIPES][16];
-        ContainerRegistry registry = new ContainerRegistry(writesToLetPass, new byte[16], 4, 100);
+        ContainerRegistry registry =
+                new ContainerRegistry(writesToLetPass, new byte[16], new WeakReference<?>[16], 4, 100);
         int[] mine = writesToLetPass[LeakwatchBridge.currentStripe()];
         List<String> first = new ArrayList<>();
         List<String> second = new ArrayList<>();
