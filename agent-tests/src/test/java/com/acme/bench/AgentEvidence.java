@@ -17,10 +17,13 @@ final class AgentEvidence {
 
     /**
      * The bridge in the boot loader, its installed handler, and that handler's counts; and whether
-     * {@link EmptyAgent}, the control arm's agent, ran.
+     * {@link EmptyAgent} or {@link GcMetricsAgent}, a control arm's agent, ran.
      */
     static String describe() {
-        return leakwatch() + (Boolean.getBoolean(EmptyAgent.RAN_PROPERTY) ? EmptyAgent.RAN_EVIDENCE : "");
+        return leakwatch()
+                + (Boolean.getBoolean(GcMetricsAgent.RAN_PROPERTY)
+                        ? GcMetricsAgent.EVIDENCE + GcMetricsAgent.read() + " collections" : "")
+                + (Boolean.getBoolean(EmptyAgent.RAN_PROPERTY) ? EmptyAgent.RAN_EVIDENCE : "");
     }
 
     private static String leakwatch() {

@@ -2,6 +2,7 @@ package io.leakwatch.bench;
 
 import com.acme.bench.CheckoutLoop;
 import com.acme.bench.EmptyAgent;
+import com.acme.bench.GcMetricsAgent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,7 +37,7 @@ public final class ChurnThroughputBenchmark {
 
     /** Which agent a run must prove it had. */
     enum Expected {
-        NO_AGENT, EMPTY_AGENT, LEAKWATCH_IDLE, LEAKWATCH_WATCHING
+        NO_AGENT, EMPTY_AGENT, GC_METRICS_AGENT, LEAKWATCH_IDLE, LEAKWATCH_WATCHING
     }
 
     private ChurnThroughputBenchmark() {
@@ -196,6 +197,9 @@ public final class ChurnThroughputBenchmark {
     private static Expected reported(String evidence) {
         if (evidence.startsWith(WATCHED)) {
             return evidence.contains(NOTHING_REGISTERED) ? Expected.LEAKWATCH_IDLE : Expected.LEAKWATCH_WATCHING;
+        }
+        if (evidence.contains(GcMetricsAgent.EVIDENCE)) {
+            return Expected.GC_METRICS_AGENT;
         }
         return evidence.endsWith(EmptyAgent.RAN_EVIDENCE) ? Expected.EMPTY_AGENT : Expected.NO_AGENT;
     }

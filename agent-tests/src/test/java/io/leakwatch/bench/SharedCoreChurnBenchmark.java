@@ -48,6 +48,8 @@ public final class SharedCoreChurnBenchmark {
      * (three JVMs a core) 0.5%.
      */
     static final int STEADY_WARMUP_SECONDS = 120;
+    /** Chooses the third arm from the command line or the suite: {@code empty} (the default) or {@code gc-metrics}. */
+    static final String CONTROL_PROPERTY = "bench.control";
     /** Long enough for five JVMs on one core to start, each with a fifth of the core. */
     private static final long START_MARGIN_MILLIS = 8_000;
 
@@ -65,17 +67,24 @@ public final class SharedCoreChurnBenchmark {
     /** The report lines: every round's ratios, then their medians and ranges. */
     static List<String> measure(int rounds, int warmupSeconds, int measureSeconds)
             throws IOException, InterruptedException {
+        return measure(rounds, warmupSeconds, measureSeconds, System.getProperty(CONTROL_PROPERTY, "empty"));
+    }
+
+    /** The same, with the third arm named: {@code empty} or {@code gc-metrics}. */
+    static List<String> measure(int rounds, int warmupSeconds, int measureSeconds, String controlArm)
+            throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar", "../agent/target/leakwatch-agent.jar"));
-        List<Arm> arms = Arm.all(agentJar, EmptyAgentJar.create());
+        Arm control = Arm.control(controlArm);
+        List<Arm> arms = Arm.all(agentJar, control);
         int processors = Runtime.getRuntime().availableProcessors();
         int roundsAtOnce = Math.min(2, processors);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "churn on a shared core: %d rounds of %d JVMs on one core, %d s measured"
-                + " after %d s warm-up, 1 thread, %s %s, agent %s; %d round(s) at once", rounds, arms.size(),
-                measureSeconds, warmupSeconds, ChurnThroughputBenchmark.HEAP, SAME_JIT_DECISIONS,
-                ChurnThroughputBenchmark.AGENT_OPTIONS, roundsAtOnce));
-        lines.add("round  core  none ops/cpu-s  leakwatch/none  none-again/none  empty/none  idle/none"
-                + "  leakwatch/empty  leakwatch/idle  ops/s leakwatch/none  leakwatch evidence");
+                + " after %d s warm-up, 1 thread, %s %s, agent %s; %d round(s) at once; the control arm: %s", rounds,
+                arms.size(), measureSeconds, warmupSeconds, ChurnThroughputBenchmark.HEAP, SAME_JIT_DECISIONS,
+                ChurnThroughputBenchmark.AGENT_OPTIONS, roundsAtOnce, control.name));
+        lines.add("round  core  none ops/cpu-s  leakwatch/none  none-again/none  control/none  idle/none"
+                + "  leakwatch/control  leakwatch/idle  ops/s leakwatch/none  leakwatch evidence");
         Map<String, List<Double>> ratios = new LinkedHashMap<>();
         List<Run> lastRound = List.of();
         for (int first = 1; first <= rounds; first += roundsAtOnce) {
@@ -89,15 +98,15 @@ public final class SharedCoreChurnBenchmark {
                 List<Run> runs = round.finish(timeoutSeconds);
                 Run none = runs.get(0);
                 Run noneAgain = runs.get(1);
-                Run empty = runs.get(2);
+                Run controlRun = runs.get(2);
                 Run idle = runs.get(3);
                 Run leakwatch = runs.get(4);
                 double[] row = {
                     add(ratios, "operations per process CPU second leakwatch/none", leakwatch, none),
                     add(ratios, "the same, no agent/no agent (this method's noise)", noneAgain, none),
-                    add(ratios, "the same, an agent that does nothing/none", empty, none),
+                    add(ratios, "the same, " + control.name + "/none", controlRun, none),
                     add(ratios, "the same, leakwatch watching no package/none", idle, none),
-                    add(ratios, "the same, leakwatch/an agent that does nothing", leakwatch, empty),
+                    add(ratios, "the same, leakwatch/" + control.name, leakwatch, controlRun),
                     add(ratios, "the same, leakwatch/leakwatch watching no package", leakwatch, idle),
                 };
                 loopRatio(ratios, "operations per second of the loop thread's own CPU leakwatch/none", leakwatch, none);
@@ -107,7 +116,7 @@ public final class SharedCoreChurnBenchmark {
                 double wall = leakwatch.opsPerSecond / none.opsPerSecond;
                 record(ratios, WALL_CLOCK_RATIO, wall);
                 String line = String.format(Locale.ROOT,
-                        "%5d  %4d  %14.0f  %14.3f  %15.3f  %10.3f  %9.3f  %15.3f  %14.3f  %20.3f  %s",
+                        "%5d  %4d  %14.0f  %14.3f  %15.3f  %12.3f  %9.3f  %17.3f  %14.3f  %20.3f  %s",
                         round.number, round.core, none.opsPerCpuSecond, row[0], row[1], row[2], row[3], row[4], row[5],
                         wall, leakwatch.evidence);
                 System.err.println(line);
@@ -149,16 +158,34 @@ public final class SharedCoreChurnBenchmark {
             this.expected = expected;
         }
 
-        /** No agent, no agent again, the agent that does nothing, leakwatch watching no package, leakwatch. */
-        static List<Arm> all(Path agentJar, Path emptyAgentJar) {
+        /** No agent, no agent again, the control agent, leakwatch watching no package, leakwatch. */
+        static List<Arm> all(Path agentJar, Arm control) {
             return List.of(new Arm("none", List.of(), Expected.NO_AGENT),
                     new Arm("none again", List.of(), Expected.NO_AGENT),
-                    new Arm("empty agent", List.of("-javaagent:" + emptyAgentJar), Expected.EMPTY_AGENT),
+                    control,
                     new Arm("leakwatch watching no package",
                             List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.IDLE_AGENT_OPTIONS),
                             Expected.LEAKWATCH_IDLE),
                     new Arm("leakwatch", List.of("-javaagent:" + agentJar + "=" + ChurnThroughputBenchmark.AGENT_OPTIONS),
                             Expected.LEAKWATCH_WATCHING));
+        }
+
+        /**
+         * The third arm: the agent that does nothing ({@code empty}, the default), or the one that listens to the
+         * collectors as a GC metrics library does ({@code gc-metrics}).
+         */
+        static Arm control(String control) throws IOException {
+            switch (control) {
+                case "empty":
+                    return new Arm("an agent that does nothing", List.of("-javaagent:" + EmptyAgentJar.create()),
+                            Expected.EMPTY_AGENT);
+                case "gc-metrics":
+                    return new Arm("an agent listening to the collectors as GC metrics do",
+                            List.of("-javaagent:" + EmptyAgentJar.createGcMetricsAgent()), Expected.GC_METRICS_AGENT);
+                default:
+                    throw new IllegalArgumentException(CONTROL_PROPERTY + "=" + control
+                            + " is not a control arm; accepted: empty, gc-metrics");
+            }
         }
     }
 
