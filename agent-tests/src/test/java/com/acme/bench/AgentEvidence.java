@@ -22,7 +22,7 @@ final class AgentEvidence {
     static String describe() {
         return leakwatch()
                 + (Boolean.getBoolean(GcMetricsAgent.RAN_PROPERTY)
-                        ? GcMetricsAgent.EVIDENCE + GcMetricsAgent.read() + " collections" : "")
+                        ? GcMetricsAgent.EVIDENCE + GcMetricsAgent.collectionsRead() + " collections" : "")
                 + (Boolean.getBoolean(EmptyAgent.RAN_PROPERTY) ? EmptyAgent.RAN_EVIDENCE : "");
     }
 

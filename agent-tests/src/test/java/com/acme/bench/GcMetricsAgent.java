@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
-
 import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -28,7 +27,7 @@ public final class GcMetricsAgent {
     /** What {@code AgentEvidence} adds, before the count, when the property is set. */
     public static final String EVIDENCE = "; a GC metrics listener read ";
     private static final AtomicLong READ = new AtomicLong();
-    /** Where the readings go, so that the JIT keeps them. */
+    /** Where the readings go, so that the JIT cannot drop them as unused. */
     private static volatile long sink;
 
     private GcMetricsAgent() {
@@ -40,7 +39,6 @@ public final class GcMetricsAgent {
                     (notification, handback) -> read(notification), null, null);
         }
         System.setProperty(RAN_PROPERTY, "true");
-        System.setProperty(EmptyAgent.RAN_PROPERTY, "true");
     }
 
     private static void read(Notification notification) {
@@ -62,7 +60,7 @@ public final class GcMetricsAgent {
     }
 
     /** The notifications read so far. */
-    public static long read() {
+    public static long collectionsRead() {
         return READ.get();
     }
 }
