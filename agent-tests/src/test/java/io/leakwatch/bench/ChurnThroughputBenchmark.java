@@ -63,7 +63,7 @@ public final class ChurnThroughputBenchmark {
     static List<String> measure(int rounds, int warmupSeconds, int measureSeconds, int threads)
             throws IOException, InterruptedException {
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar", "../agent/target/leakwatch-agent.jar"));
-        Path emptyAgentJar = EmptyAgentJar.create();
+        Path emptyAgentJar = ControlAgentJars.empty();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "churn: %d rounds, %d s measured after %d s warm-up, %d thread(s), %s, agent %s",
                 rounds, measureSeconds, warmupSeconds, threads, HEAP, AGENT_OPTIONS));

@@ -82,7 +82,7 @@ public final class EndToEndBenchmark {
 
     private static List<RunResult> runAll(Settings settings, OtlpReceiver receiver)
             throws IOException, InterruptedException {
-        Path emptyAgentJar = settings.control() ? EmptyAgentJar.create() : null;
+        Path emptyAgentJar = settings.control() ? ControlAgentJars.empty() : null;
         if (settings.sideBySide()) {
             return SideBySideRounds.run(settings, receiver, emptyAgentJar);
         }

@@ -177,11 +177,11 @@ public final class SharedCoreChurnBenchmark {
         static Arm control(String control) throws IOException {
             switch (control) {
                 case "empty":
-                    return new Arm("an agent that does nothing", List.of("-javaagent:" + EmptyAgentJar.create()),
+                    return new Arm("an agent that does nothing", List.of("-javaagent:" + ControlAgentJars.empty()),
                             Expected.EMPTY_AGENT);
                 case "gc-metrics":
                     return new Arm("an agent listening to the collectors as GC metrics do",
-                            List.of("-javaagent:" + EmptyAgentJar.createGcMetricsAgent()), Expected.GC_METRICS_AGENT);
+                            List.of("-javaagent:" + ControlAgentJars.gcMetrics()), Expected.GC_METRICS_AGENT);
                 default:
                     throw new IllegalArgumentException(CONTROL_PROPERTY + "=" + control
                             + " is not a control arm; accepted: empty, gc-metrics");

@@ -75,7 +75,7 @@ public final class StartupBenchmark {
             Map<String, String> configurations) throws IOException, InterruptedException {
         String java = javaHome.resolve("bin").resolve("java").toString();
         Path agentJar = Paths.get(System.getProperty("leakwatch.agentJar"));
-        Path emptyAgentJar = EmptyAgentJar.create();
+        Path emptyAgentJar = ControlAgentJars.empty();
         List<String> names = new ArrayList<>(configurations.keySet());
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         names.forEach(name -> millis.put(name, new ArrayList<>()));
