@@ -23,7 +23,7 @@ final class HeapFloorTracker {
     /** The window is judged in quarters, as {@link TrendDetector} does. */
     private static final int WINDOW_PARTS = 4;
     private static final long NO_SAMPLE = Long.MIN_VALUE;
-    /** How much of the rise the floor's slope predicts the confirming collections must show. */
+    /** How much of the floor's slope the levels that the confirming collections left must show. */
     private static final double CONFIRMED_SHARE_OF_SLOPE = 0.5;
     /** Points kept per window of the longer series; fewer than the window's, since collections are sparse. */
     private static final int RISE_POINTS_PER_WINDOW = 20;
@@ -139,32 +139,50 @@ final class HeapFloorTracker {
     }
 
     /**
-     * Collections that freed from, or traced all of, the pool confirm the rise when they too rise: the lowest
-     * of those in the window's second half left the pool higher than the lowest of those before it, within
-     * the longer span, by the minimum and by at least half of what the floor's slope says it should have
-     * risen between the two. One such collection alone confirms nothing: the first G1 mixed or full collection
-     * after a live set was filled is above any floor measured while it was filling, and the floating garbage
-     * of heavy churn settles for a while above the live set.
+     * Collections that freed from, or traced all of, the pool confirm the rise when the levels they left rise too:
+     * the lowest level of the window's second half is above the median of the levels before it within the longer
+     * span by the minimum, those earlier levels reach back a whole window, and the levels' own slope over the span
+     * is at least half the floor's. One such collection alone confirms nothing: the first G1 mixed or full
+     * collection after a live set was filled is above any floor measured while it was filling, and the floating
+     * garbage of heavy churn settles for a while above the live set. Nor do a few levels close together: G1's
+     * first reclaims after its first marking can leave the pool a little higher each time, for half a window,
+     * before falling back. The median, not the lowest, of the earlier levels: G1's levels scatter by several
+     * megabytes from one marking to the next, and the lowest of many scattered levels lies below the lowest of the
+     * one or two recent ones even when nothing grows. And the levels' slope, not the floor's alone: between two
+     * markings the floor climbs with objects a mixed collection will free, so a floor judged over a window that
+     * cuts a cycle in two can rise several times as fast as levels that only drift while G1 settles; a leak raises
+     * the levels at the floor's own pace.
      */
     private boolean collectionsConfirm(Trend trend, long nowMillis, long minimumGrowth) {
         long recentFrom = nowMillis - windowMillis / 2;
+        long spanStart = nowMillis - riseSpanMillis;
         int recent = -1;
-        int earlier = -1;
+        int[] earlier = new int[confirmations.size()];
+        int earlierCount = 0;
+        boolean reachesBackAWindow = false;
         for (int i = 0; i < confirmations.size(); i++) {
             long time = confirmations.timeAt(i);
-            long used = confirmations.valueAt(i);
             if (time >= recentFrom) {
-                recent = recent < 0 || used < confirmations.valueAt(recent) ? i : recent;
-            } else if (time >= nowMillis - riseSpanMillis && (earlier < 0 || used <= confirmations.valueAt(earlier))) {
-                earlier = i;
+                recent = recent < 0 || confirmations.valueAt(i) < confirmations.valueAt(recent) ? i : recent;
+            } else if (time >= spanStart) {
+                earlier[earlierCount++] = i;
+                reachesBackAWindow |= time <= nowMillis - windowMillis;
             }
         }
-        if (recent < 0 || earlier < 0) {
+        if (recent < 0 || !reachesBackAWindow) {
             return false;
         }
-        long rose = confirmations.valueAt(recent) - confirmations.valueAt(earlier);
-        double expected = trend.slopePerSecond() * (confirmations.timeAt(recent) - confirmations.timeAt(earlier)) / 1000.0;
-        return rose >= minimumGrowth && rose >= expected * CONFIRMED_SHARE_OF_SLOPE;
+        long rose = confirmations.valueAt(recent) - confirmations.valueAt(lowerMedian(earlier, earlierCount));
+        return rose >= minimumGrowth && slopePerSecond(confirmations, spanStart, nowMillis + 1)
+                >= trend.slopePerSecond() * CONFIRMED_SHARE_OF_SLOPE;
+    }
+
+    /** The index, among the first {@code count} of {@code indices}, of the confirmation whose level is the lower median. */
+    private int lowerMedian(int[] indices, int count) {
+        int[] byLevel = Arrays.stream(indices, 0, count).boxed()
+                .sorted((a, b) -> Long.compare(confirmations.valueAt(a), confirmations.valueAt(b)))
+                .mapToInt(Integer::intValue).toArray();
+        return byLevel[(count - 1) / 2];
     }
 
     /**
@@ -247,20 +265,25 @@ final class HeapFloorTracker {
         return averagePace > 0 && finalPace >= averagePace * LeakwatchConfig.UNCONFIRMED_RISE_MIN_FINAL_PACE;
     }
 
-    /**
-     * Least-squares slope of the longer series' points in [from, to), in bytes per second; NaN with fewer than
-     * two points, so that a comparison with it fails.
-     */
+    /** {@link #slopePerSecond(SampleSeries, long, long)} of the floor over the longer span. */
     private double slopePerSecond(long from, long to) {
+        return slopePerSecond(longSeries, from, to);
+    }
+
+    /**
+     * Least-squares slope of the series' points in [from, to), in bytes per second; NaN with fewer than two points,
+     * so that a comparison with it fails.
+     */
+    private static double slopePerSecond(SampleSeries points, long from, long to) {
         int n = 0;
         double sumT = 0;
         double sumV = 0;
-        for (int i = 0; i < longSeries.size(); i++) {
-            long time = longSeries.timeAt(i);
+        for (int i = 0; i < points.size(); i++) {
+            long time = points.timeAt(i);
             if (time >= from && time < to) {
                 n++;
                 sumT += (time - from) / 1000.0;
-                sumV += longSeries.valueAt(i);
+                sumV += points.valueAt(i);
             }
         }
         if (n < 2) {
@@ -270,11 +293,11 @@ final class HeapFloorTracker {
         double meanV = sumV / n;
         double covariance = 0;
         double variance = 0;
-        for (int i = 0; i < longSeries.size(); i++) {
-            long time = longSeries.timeAt(i);
+        for (int i = 0; i < points.size(); i++) {
+            long time = points.timeAt(i);
             if (time >= from && time < to) {
                 double t = (time - from) / 1000.0 - meanT;
-                covariance += t * (longSeries.valueAt(i) - meanV);
+                covariance += t * (points.valueAt(i) - meanV);
                 variance += t * t;
             }
         }

@@ -56,8 +56,11 @@ class RecordedHeapTracesTest {
         return RecordedTraces.named("heap-traces", "known");
     }
 
-    /** A known false alarm is pinned, so that the change that mends it also moves its trace among the healthy. */
-    @ParameterizedTest(name = "{0} at pace {1}")
+    /**
+     * A known false alarm is pinned, so that the change that mends it also moves its trace among the healthy. None
+     * is known now; the test stays for the next one.
+     */
+    @ParameterizedTest(name = "{0} at pace {1}", allowZeroInvocations = true)
     @MethodSource("knownFalseAlarms")
     void aKnownFalseAlarmIsStillRaised(String name, double pace) {
         RecordedHeapTrace trace = RecordedHeapTrace.load(name);
